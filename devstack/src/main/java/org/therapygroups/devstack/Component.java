@@ -1,0 +1,132 @@
+package org.therapygroups.devstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process of the stack: how to start it, how to know it is healthy, and how to stop
+ * it together with every process it started (Keycloak's script starts a JVM).
+ */
+abstract class Component {
+
+	private final String name;
+
+	protected final StackConfig config;
+
+	private Process process;
+
+	private Instant startedAt;
+
+	private Duration startupTime;
+
+	Component(String name, StackConfig config) {
+		this.name = name;
+		this.config = config;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/** The ports this component binds; checked before anything starts. */
+	abstract List<Integer> ports();
+
+	/** The command line; the working directory is the stack's data folder. */
+	abstract List<String> command() throws IOException;
+
+	Map<String, String> environment() {
+		return Map.of();
+	}
+
+	/** One-time preparation such as formatting storage or unpacking a distribution. */
+	void prepare() throws IOException, InterruptedException {
+	}
+
+	/** Whether the component answers as it should; must return quickly. */
+	abstract boolean healthy();
+
+	/** What the user is told once it is healthy, such as its address. */
+	abstract String address();
+
+	Path logFile() {
+		return this.config.logFile(this.name);
+	}
+
+	void start() throws IOException {
+		Path log = logFile();
+		Files.writeString(log, "%n===== %s starting %s =====%n".formatted(Instant.now(), this.name),
+				StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		ProcessBuilder builder = new ProcessBuilder(command()).directory(this.config.dataDir().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		builder.environment().putAll(environment());
+		this.startedAt = Instant.now();
+		this.process = builder.start();
+		Files.writeString(pidFile(), Long.toString(this.process.pid()));
+	}
+
+	Path pidFile() {
+		return this.config.pidDir().resolve(this.name + ".pid");
+	}
+
+	boolean alive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	Optional<Integer> exitCode() {
+		return (this.process != null && !this.process.isAlive()) ? Optional.of(this.process.exitValue())
+				: Optional.empty();
+	}
+
+	void markHealthy() {
+		this.startupTime = Duration.between(this.startedAt, Instant.now());
+	}
+
+	Duration startupTime() {
+		return this.startupTime;
+	}
+
+	Optional<ProcessHandle> handle() {
+		return Optional.ofNullable(this.process).map(Process::toHandle);
+	}
+
+	/**
+	 * SIGTERM to the process and its descendants; SIGKILL to whatever is left after the
+	 * grace period.
+	 */
+	void stop(Duration grace) {
+		if (this.process == null) {
+			return;
+		}
+		List<ProcessHandle> tree = new java.util.ArrayList<>(this.process.descendants().toList());
+		tree.add(this.process.toHandle());
+		tree.forEach(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (ProcessHandle handle : tree) {
+			long left = Math.max(0, deadline - System.nanoTime());
+			try {
+				handle.onExit().get(left, TimeUnit.NANOSECONDS);
+			}
+			catch (Exception timeout) {
+				handle.destroyForcibly();
+			}
+		}
+		try {
+			Files.deleteIfExists(pidFile());
+		}
+		catch (IOException ignored) {
+			// a stale pid file is checked against the command line by ./run stop
+		}
+	}
+
+}

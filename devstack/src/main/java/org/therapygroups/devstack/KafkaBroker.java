@@ -1,0 +1,146 @@
+package org.therapygroups.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/** A real single-node Kafka broker in KRaft mode, in its own JVM, from the Maven jars. */
+final class KafkaBroker extends Component {
+
+	KafkaBroker(StackConfig config) {
+		super("kafka", config);
+	}
+
+	private Path home() {
+		return this.config.dataDir().resolve("kafka");
+	}
+
+	private Path properties() {
+		return home().resolve("server.properties");
+	}
+
+	@Override
+	List<Integer> ports() {
+		return List.of(this.config.kafkaPort(), this.config.kafkaControllerPort());
+	}
+
+	@Override
+	void prepare() throws IOException, InterruptedException {
+		Files.createDirectories(home());
+		writeProperties();
+		Files.writeString(home().resolve("log4j2.properties"), """
+				status = warn
+				appender.console.type = Console
+				appender.console.name = STDOUT
+				appender.console.layout.type = PatternLayout
+				appender.console.layout.pattern = [%d] %p %m (%c)%n
+				rootLogger.level = INFO
+				rootLogger.appenderRef.stdout.ref = STDOUT
+				logger.kafka.name = kafka
+				logger.kafka.level = INFO
+				logger.state.name = state.change.logger
+				logger.state.level = WARN
+				""");
+		if (!Files.exists(home().resolve("logs/meta.properties"))) {
+			format();
+		}
+	}
+
+	private void writeProperties() throws IOException {
+		int port = this.config.kafkaPort();
+		int controller = this.config.kafkaControllerPort();
+		Files.writeString(properties(), """
+				process.roles=broker,controller
+				node.id=1
+				controller.quorum.bootstrap.servers=127.0.0.1:%d
+				listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
+				advertised.listeners=PLAINTEXT://127.0.0.1:%d
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+				log.dirs=%s
+				num.partitions=3
+				offsets.topic.replication.factor=1
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				share.coordinator.state.topic.replication.factor=1
+				share.coordinator.state.topic.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				auto.create.topics.enable=true
+				""".formatted(controller, port, controller, port, home().resolve("logs")));
+	}
+
+	/** KRaft storage is formatted once; the data then survives restarts. */
+	private void format() throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(java());
+		command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties().toString(),
+				"--standalone"));
+		Process format = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+			.start();
+		if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
+			throw new IOException("formatting Kafka storage failed");
+		}
+	}
+
+	/**
+	 * A KRaft cluster id is a base64 UUID without padding, as StorageTool random-uuid
+	 * makes.
+	 */
+	private static String clusterId() {
+		UUID uuid = UUID.randomUUID();
+		var buffer = java.nio.ByteBuffer.allocate(16)
+			.putLong(uuid.getMostSignificantBits())
+			.putLong(uuid.getLeastSignificantBits());
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+	}
+
+	private List<String> java() {
+		return List.of(this.config.javaBinary().toString(), "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
+				"-Dlog4j2.configurationFile=" + home().resolve("log4j2.properties"),
+				"-Dkafka.logs.dir=" + home().resolve("app-logs"), "-cp", this.config.libDir() + "/*");
+	}
+
+	@Override
+	List<String> command() {
+		List<String> command = new ArrayList<>(java());
+		command.addAll(List.of("kafka.Kafka", properties().toString()));
+		return command;
+	}
+
+	@Override
+	boolean healthy() {
+		if (!Probes.tcpOpen(this.config.kafkaPort())) {
+			return false;
+		}
+		Properties props = new Properties();
+		props.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.config.kafkaBootstrap(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				"3000"));
+		try (Admin admin = Admin.create(props)) {
+			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+				.nodes()
+				.get(3, TimeUnit.SECONDS)
+				.isEmpty();
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	@Override
+	String address() {
+		return this.config.kafkaBootstrap();
+	}
+
+}
