@@ -92,6 +92,7 @@ public final class DevStackMain {
 			rss.forEach((name, bytes) -> out.printf("  %-17s %6.0f MiB%n", name, bytes / 1048576.0));
 			out.printf("  %-17s %6.0f MiB%n", "launcher", LocalStack.rss(ProcessHandle.current()) / 1048576.0);
 			out.printf("STACK_READY_SECONDS=%.1f%n", stack.startupTime().toMillis() / 1000.0);
+			out.printf("STACK_READY_EPOCH_MS=%d%n", stack.readyAt().toEpochMilli());
 			out.printf("STACK_RSS_MIB=%.0f%n", total / 1048576.0);
 			return 0;
 		}

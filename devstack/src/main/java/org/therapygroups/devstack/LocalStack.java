@@ -33,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private Duration startupTime;
 
+	private Instant readyAt;
+
 	private volatile boolean closed;
 
 	private LocalStack(StackConfig config, PrintStream out) {
@@ -96,7 +98,8 @@ public final class LocalStack implements AutoCloseable {
 		awaitHealthy(Stream.concat(this.infrastructure.stream(), this.services.stream())
 			.filter((c) -> c.startupTime() == null)
 			.toList());
-		this.startupTime = Duration.between(begin, Instant.now());
+		this.readyAt = Instant.now();
+		this.startupTime = Duration.between(begin, this.readyAt);
 	}
 
 	private void checkPorts() {
@@ -196,6 +199,11 @@ public final class LocalStack implements AutoCloseable {
 	/** Time from the start call until every component was healthy. */
 	public Duration startupTime() {
 		return this.startupTime;
+	}
+
+	/** When the last component became healthy. */
+	public Instant readyAt() {
+		return this.readyAt;
 	}
 
 	public Map<String, Duration> componentStartupTimes() {

@@ -1,0 +1,71 @@
+package org.therapygroups.gateway.headers;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Security headers on every response, including errors and proxied answers. They are set
+ * just before commit and replace whatever a service sent, so the policy is decided at the
+ * edge in one place.
+ */
+@Component
+class SecurityHeadersWebFilter implements WebFilter, Ordered {
+
+	static final String API_CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'";
+
+	// Swagger UI styles elements inline and draws icons from data: URIs.
+	static final String DOCS_UI_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "frame-ancestors 'none'; object-src 'none'";
+
+	private static final List<PathPattern> DOCS_UI = List.of(
+			PathPatternParser.defaultInstance.parse("/swagger-ui.html"),
+			PathPatternParser.defaultInstance.parse("/swagger-ui/**"),
+			PathPatternParser.defaultInstance.parse("/webjars/**"));
+
+	@Override
+	public int getOrder() {
+		// Outermost, so even answers of the rate limiter and of security carry the
+		// headers.
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		exchange.getResponse().beforeCommit(() -> {
+			apply(exchange);
+			return Mono.empty();
+		});
+		return chain.filter(exchange);
+	}
+
+	private static void apply(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		headers.set("X-Content-Type-Options", "nosniff");
+		headers.set("X-Frame-Options", "DENY");
+		headers.set("Referrer-Policy", "no-referrer");
+		headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+		headers.set("Content-Security-Policy", isDocsUi(exchange) ? DOCS_UI_CSP : API_CSP);
+		// Responses carry health data: no browser or proxy may keep a copy.
+		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (exchange.getRequest().getSslInfo() != null) {
+			headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		}
+	}
+
+	private static boolean isDocsUi(ServerWebExchange exchange) {
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		return DOCS_UI.stream().anyMatch((pattern) -> pattern.matches(path));
+	}
+
+}
