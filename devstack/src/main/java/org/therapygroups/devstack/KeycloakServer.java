@@ -75,6 +75,12 @@ final class KeycloakServer extends Component {
 	@Override
 	Map<String, String> environment() {
 		return Map.of("JAVA_HOME", this.config.javaHome().toString(), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx320m",
+				// lets Quarkus reset thread locals on JDK 24+, which it otherwise reports
+				// on shutdown
+				"JAVA_OPTS_APPEND",
+				"--add-opens=java.base/java.lang=ALL-UNNAMED -XX:SharedArchiveFile="
+						+ this.config.dataDir().resolve("keycloak/keycloak.jsa")
+						+ " -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off",
 				"KC_BOOTSTRAP_ADMIN_USERNAME", StackConfig.KEYCLOAK_ADMIN, "KC_BOOTSTRAP_ADMIN_PASSWORD",
 				StackConfig.KEYCLOAK_ADMIN_PASSWORD, "AUTH_SERVICE_CLIENT_SECRET",
 				StackConfig.AUTH_SERVICE_CLIENT_SECRET, "THERAPY_CLI_ENABLED", "true", "THERAPY_DEMO_USERS_ENABLED",
