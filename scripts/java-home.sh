@@ -12,8 +12,9 @@ pick_jdk() {
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  if [ -d /usr/lib/jvm ]; then
-    while IFS= read -r dir; do candidates+=("$dir"); done < <(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -rV)
+  local jvms="${THERAPY_JVM_DIR:-/usr/lib/jvm}"
+  if [ -d "$jvms" ]; then
+    while IFS= read -r dir; do candidates+=("$dir"); done < <(ls -d "$jvms"/*/ 2>/dev/null | sed 's:/$::' | sort -rV)
   fi
   local dir major
   for dir in "${candidates[@]}"; do

@@ -1,0 +1,51 @@
+package org.therapygroups.notes.me;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.therapygroups.notes.security.SecurityTestConfig;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(MeController.class)
+@Import(SecurityTestConfig.class)
+class MeControllerTests {
+
+	private static final String ME = "/api/notes/me";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void answersWithSubjectUsernameAndRealmRoles() throws Exception {
+		this.mvc
+			.perform(get(ME).with(jwt().jwt((token) -> token.subject("3f1c").claim("preferred_username", "therapist1"))
+				.authorities(new SimpleGrantedAuthority("ROLE_therapist"), new SimpleGrantedAuthority("SCOPE_email"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value("3f1c"))
+			.andExpect(jsonPath("$.username").value("therapist1"))
+			.andExpect(jsonPath("$.roles.length()").value(1))
+			.andExpect(jsonPath("$.roles[0]").value("therapist"));
+	}
+
+	@Test
+	void withoutATokenAnswersAProblem() throws Exception {
+		this.mvc.perform(get(ME))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"therapy\""))
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.status").value(401))
+			.andExpect(jsonPath("$.instance").value(ME));
+	}
+
+}
