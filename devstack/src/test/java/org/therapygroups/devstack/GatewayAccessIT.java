@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +156,14 @@ class GatewayAccessIT {
 
 	@Test
 	void everyServiceIsReadyWithItsOwnDependencies() {
+		// with data in the services' databases, as after any real use
+		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
+			for (String service : SERVICES) {
+				mongo.getDatabase("therapy_" + service)
+					.getCollection("readiness_probe")
+					.insertOne(new Document("at", 1));
+			}
+		}
 		Map<String, Integer> ports = Map.of("auth", RunningStack.config().authPort(), "sessions",
 				RunningStack.config().sessionsPort(), "notes", RunningStack.config().notesPort());
 		ports.forEach((service, port) -> {

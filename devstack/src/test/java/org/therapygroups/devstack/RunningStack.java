@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningStack implements BeforeAllCallback {
 
-	public static final int PORT_OFFSET = 10000;
+	/** Another offset lets two checkouts run their end-to-end tests at the same time. */
+	public static final int PORT_OFFSET = Integer.getInteger("therapy.e2e.port-offset", 10000);
 
 	private static volatile LocalStack stack;
 

@@ -1,0 +1,31 @@
+package org.therapygroups.sessions.health;
+
+import org.bson.Document;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replaces Boot's indicator, which sends {@code hello} to every database on the server:
+ * the MongoDB-compatible default does not know that command, and this service only needs
+ * its own database to answer.
+ */
+@Component
+class MongoHealthIndicator extends AbstractHealthIndicator {
+
+	private final MongoTemplate mongo;
+
+	MongoHealthIndicator(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Document result = this.mongo.getDb().runCommand(new Document("ping", 1));
+		(result.get("ok") instanceof Number ok && ok.doubleValue() == 1.0 ? builder.up() : builder.down())
+			.withDetail("database", this.mongo.getDb().getName());
+	}
+
+}
