@@ -105,6 +105,10 @@ public final class LocalStack implements AutoCloseable {
 	private void checkPorts() {
 		for (Component component : components()) {
 			for (int port : component.ports()) {
+				if (port > 65535) {
+					throw new StackException("port offset %d puts %s beyond port 65535; choose a smaller --port-offset"
+						.formatted(this.config.portOffset(), component.name()));
+				}
 				if (!Probes.portFree(port)) {
 					throw new StackException(
 							"port %d, needed by %s, is already in use on 127.0.0.1. Is another stack running (./run stop), or set an external address (see README)?"
