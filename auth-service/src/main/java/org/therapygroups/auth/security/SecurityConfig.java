@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,6 +43,11 @@ class SecurityConfig {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 						"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/auth/public/**", "/error")
 				.permitAll()
+				// by path as well as on the methods: refused before the body is even read
+				.requestMatchers(HttpMethod.POST, "/api/auth/staff")
+				.hasRole("director")
+				.requestMatchers("/api/auth/invitations", "/api/auth/invitations/**")
+				.hasAnyRole("therapist", "director")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((oauth2) -> oauth2.jwt(Customizer.withDefaults())

@@ -1,0 +1,91 @@
+package org.therapygroups.auth.account;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.events.identity.UserRegistered;
+
+/**
+ * Creates an account in Keycloak and here, with a fresh invitation code, or not at all:
+ * if the role cannot be assigned or the document cannot be written, the Keycloak user is
+ * deleted again.
+ */
+@Service
+@EnableConfigurationProperties(AccountsProperties.class)
+public class Onboarding {
+
+	private final KeycloakUsers keycloak;
+
+	private final Accounts accounts;
+
+	private final AccountsProperties properties;
+
+	private final Clock clock;
+
+	Onboarding(KeycloakUsers keycloak, Accounts accounts, AccountsProperties properties) {
+		this.keycloak = keycloak;
+		this.accounts = accounts;
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+	}
+
+	public Onboarded onboard(Applicant applicant) {
+		Instant now = now();
+		String displayName = applicant.firstName().strip() + " " + applicant.lastName().strip();
+		String userId = this.keycloak
+			.create(new KeycloakUsers.NewUser(applicant.username(), applicant.email(), applicant.firstName().strip(),
+					applicant.lastName().strip(), applicant.enabled(), applicant.requiredActions()));
+		try {
+			this.keycloak.assignRealmRole(userId, applicant.role());
+			IssuedCode code = issueCode(now);
+			this.accounts.insert(new Account(userId, applicant.username(), applicant.role(), displayName,
+					AccountStatus.INVITED, applicant.licence(), applicant.supervisorId(), code.invitation(),
+					applicant.createdBy(), now, now,
+					List.of(OutboxEntry.of(new UserRegistered(userId, applicant.role(), displayName, now), now))));
+			return new Onboarded(userId, applicant.username(), applicant.role(), code.code(), code.link(),
+					code.invitation().expiresAt());
+		}
+		catch (RuntimeException ex) {
+			this.keycloak.deleteQuietly(userId);
+			throw ex;
+		}
+	}
+
+	/** A new code; the caller stores {@link IssuedCode#invitation()}. */
+	public IssuedCode issueCode(Instant now) {
+		String code = InvitationCodes.newCode();
+		Instant expiresAt = now.plus(this.properties.invitationValidity());
+		URI link = URI.create(this.properties.invitationBaseUrl() + "#code=" + code);
+		return new IssuedCode(code, link, new Account.Invitation(InvitationCodes.hash(code), expiresAt, null));
+	}
+
+	/**
+	 * Millisecond precision, as MongoDB stores it, so stored and returned times agree.
+	 */
+	public Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	public record Applicant(String username, String email, String firstName, String lastName, String role,
+			Account.Licence licence, String supervisorId, String createdBy, boolean enabled,
+			List<String> requiredActions) {
+
+	}
+
+	public record IssuedCode(String code, URI link, Account.Invitation invitation) {
+
+	}
+
+	/** The code is shown once, to the creator, and stored only as a hash. */
+	public record Onboarded(String userId, String username, String role, String code, URI link, Instant expiresAt) {
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.therapygroups.auth.invitation;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.auth.account.AccountsProperties;
+
+/**
+ * A token bucket per client address for the public acceptance endpoint, so codes cannot
+ * be guessed at speed (a 256-bit code cannot be guessed anyway; this also caps the
+ * password attempts against Keycloak). In memory: each instance limits on its own.
+ */
+@Component
+class AcceptRateLimiter {
+
+	private static final int MAX_CLIENTS = 10_000;
+
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	private final int capacity;
+
+	private final double refillPerNano;
+
+	AcceptRateLimiter(AccountsProperties properties) {
+		this.capacity = properties.acceptRateLimit().capacity();
+		this.refillPerNano = properties.acceptRateLimit().refillPerMinute() / 60e9;
+	}
+
+	void acquire(String client) {
+		if (this.buckets.size() > MAX_CLIENTS) {
+			// crude but bounded: forgetting buckets only ever lets clients try again
+			// sooner
+			this.buckets.clear();
+		}
+		Bucket bucket = this.buckets.computeIfAbsent(client, (key) -> new Bucket(this.capacity, System.nanoTime()));
+		synchronized (bucket) {
+			long now = System.nanoTime();
+			bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.refilledAt) * this.refillPerNano);
+			bucket.refilledAt = now;
+			if (bucket.tokens < 1) {
+				int wait = (int) Math.ceil((1 - bucket.tokens) / this.refillPerNano / 1e9);
+				throw new AccountProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts. Try again later.",
+						java.util.List.of(), Math.max(wait, 1));
+			}
+			bucket.tokens -= 1;
+		}
+	}
+
+	private static final class Bucket {
+
+		double tokens;
+
+		long refilledAt;
+
+		Bucket(double tokens, long refilledAt) {
+			this.tokens = tokens;
+			this.refilledAt = refilledAt;
+		}
+
+	}
+
+}
