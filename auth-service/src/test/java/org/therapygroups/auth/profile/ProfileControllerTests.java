@@ -67,8 +67,28 @@ class ProfileControllerTests {
 	}
 
 	@Test
-	void anAccountNotManagedHereIsNotFound() throws Exception {
-		this.mvc.perform(get("/api/auth/me/profile").with(caller())).andExpect(status().isNotFound());
+	void aUserCreatedInKeycloakDirectlyIsAdoptedFromTheToken() throws Exception {
+		given(this.mongo.findById(eq("u-1"), eq(ProfileController.Profile.class), any())).willReturn(null, PROFILE);
+		given(this.onboarding.now()).willReturn(Instant.parse("2026-11-22T06:00:00Z"));
+		this.mvc
+			.perform(get("/api/auth/me/profile")
+				.with(jwt().jwt((token) -> token.subject("u-1").claim("name", "Pia Patient"))
+					.authorities(new SimpleGrantedAuthority("ROLE_patient"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.displayName").value("Pia Patient"));
+		verify(this.accounts).insert(org.mockito.ArgumentMatchers.argThat((account) -> account.id().equals("u-1")
+				&& account.role().equals("patient") && account.displayName().equals("Pia Patient")
+				&& account.status() == org.therapygroups.auth.account.AccountStatus.ACTIVE
+				&& account.outbox().size() == 1));
+	}
+
+	@Test
+	void aUserWithoutAPlatformRoleIsNotFound() throws Exception {
+		this.mvc
+			.perform(get("/api/auth/me/profile")
+				.with(jwt().jwt((token) -> token.subject("u-2")).authorities(new SimpleGrantedAuthority("ROLE_other"))))
+			.andExpect(status().isNotFound());
+		verifyNoInteractions(this.accounts);
 	}
 
 	@Test

@@ -91,6 +91,25 @@ class DirectoryReadModelIT {
 		}
 	}
 
+	/** The imported demo users were never created through auth-service. */
+	@Test
+	void aUserCreatedInKeycloakDirectlyGetsAnAccountOnFirstUseOfTheirProfile() throws Exception {
+		String token = Tokens.forUser("therapist1");
+		var profile = Http.get(RunningStack.config().gatewayUrl() + "/api/auth/me/profile", token);
+		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+		assertThat(Http.json(profile).get("role").asText()).isEqualTo("therapist");
+		String userId = Http.json(profile).get("id").asText();
+		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
+			Instant deadline = Instant.now().plusSeconds(60);
+			while (directoryEntry(mongo, "therapy_sessions", userId) == null
+					|| directoryEntry(mongo, "therapy_notes", userId) == null) {
+				assertThat(Instant.now()).as("therapist1 in both read models").isBefore(deadline);
+				Thread.sleep(250);
+			}
+			assertThat(directoryEntry(mongo, "therapy_sessions", userId).getString("role")).isEqualTo("therapist");
+		}
+	}
+
 	private static Document directoryEntry(MongoClient mongo, String database, String userId) {
 		return mongo.getDatabase(database).getCollection("directory_users").find(Filters.eq("_id", userId)).first();
 	}
