@@ -35,7 +35,7 @@ class DataSurvivesRestartIT {
 	Path data;
 
 	private StackConfig config() throws Exception {
-		StackConfig config = new StackConfig(ROOT, this.data, 31000, Optional.empty(), Optional.empty(),
+		StackConfig config = new StackConfig(ROOT, this.data, 3000, Optional.empty(), Optional.empty(),
 				Optional.empty(), Duration.ofSeconds(120), false);
 		config.createDirectories();
 		return config;

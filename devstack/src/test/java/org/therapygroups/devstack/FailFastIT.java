@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FailFastIT {
 
-	private static final int OFFSET = 30000;
+	private static final int OFFSET = 4000;
 
 	private static final Path ROOT = Path.of(System.getProperty("therapy.root", "..")).toAbsolutePath().normalize();
 

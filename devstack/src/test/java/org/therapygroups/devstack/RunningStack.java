@@ -11,14 +11,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the whole local stack once for all end-to-end test classes, through the same
- * {@link LocalStack} that {@code ./run} uses, on ports offset by 10000 so a developer's
+ * {@link LocalStack} that {@code ./run} uses, on ports offset by 5000 so a developer's
  * running stack is not disturbed. Keycloak's unpacked distribution is kept between runs;
  * every data store starts empty.
  */
 public final class RunningStack implements BeforeAllCallback {
 
 	/** Another offset lets two checkouts run their end-to-end tests at the same time. */
-	public static final int PORT_OFFSET = Integer.getInteger("therapy.e2e.port-offset", 10000);
+	public static final int PORT_OFFSET = Integer.getInteger("therapy.e2e.port-offset", 5000);
 
 	private static volatile LocalStack stack;
 
