@@ -125,14 +125,14 @@ public final class DevStackMain {
 			return 0;
 		}
 		Path launcher = pids.resolve("launcher.pid");
-		readPid(launcher).ifPresent((process) -> {
+		readPid(launcher, config).ifPresent((process) -> {
 			out.println("Stopping the stack (launcher pid " + process.pid() + ")…");
 			process.destroy();
 			process.onExit().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).exceptionally((ex) -> null).join();
 		});
 		try (var files = Files.list(pids)) {
 			for (Path file : files.toList()) {
-				readPid(file).ifPresent((process) -> {
+				readPid(file, config).ifPresent((process) -> {
 					out.println("Stopping leftover " + file.getFileName() + " (pid " + process.pid() + ")");
 					process.descendants().forEach(ProcessHandle::destroy);
 					process.destroy();
@@ -150,21 +150,27 @@ public final class DevStackMain {
 	}
 
 	/** A pid counts only while its command line still mentions this stack's folders. */
-	private static Optional<ProcessHandle> readPid(Path file) {
+	private static Optional<ProcessHandle> readPid(Path file, StackConfig config) {
 		try {
 			long pid = Long.parseLong(Files.readString(file).strip());
-			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(DevStackMain::belongsToStack);
+			return ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> belongsToStack(process, config));
 		}
 		catch (IOException | NumberFormatException ex) {
 			return Optional.empty();
 		}
 	}
 
-	private static boolean belongsToStack(ProcessHandle process) {
+	/**
+	 * Every component's command line names the data folder (its jar, config or log path);
+	 * the launcher's names its main class. A recycled pid of some other program names
+	 * neither.
+	 */
+	private static boolean belongsToStack(ProcessHandle process, StackConfig config) {
 		try {
 			String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
-			return cmdline.contains("devstack") || cmdline.contains("kc.sh") || cmdline.contains(".jar")
-					|| cmdline.contains("kafka");
+			return cmdline.contains(config.dataDir().toString()) || cmdline.contains(DevStackMain.class.getName());
 		}
 		catch (IOException ex) {
 			return false;
