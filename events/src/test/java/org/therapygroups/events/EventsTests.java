@@ -85,7 +85,7 @@ class EventsTests {
 		List<String> fields = new java.util.ArrayList<>();
 		data.fieldNames().forEachRemaining(fields::add);
 		assertThat(fields).containsExactly("sessionId", "groupId", "programId", "modality", "startsAt", "endsAt",
-				"roster");
+				"roster", "facilitatorIds");
 		assertThat(data.get("roster").get(1).get("attendance").asText()).isEqualTo("LATE");
 	}
 
@@ -173,10 +173,14 @@ class EventsTests {
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new UserRegistered("u1", "patient", "someone@example.org", now))
 			.hasMessageContaining("e-mail");
-		assertThatThrownBy(() -> new SessionCompleted("s", "g", "p", "CBT", now, now.minusSeconds(1), List.of()))
+		assertThatThrownBy(
+				() -> new SessionCompleted("s", "g", "p", "CBT", now, now.minusSeconds(1), List.of(), List.of()))
 			.hasMessageContaining("endsAt");
-		assertThatThrownBy(() -> new SessionCompleted("s", "g", "p", "CBT", now, now, List
-			.of(new RosterEntry("p1", AttendanceStatus.PRESENT), new RosterEntry("p1", AttendanceStatus.NO_SHOW))))
+		assertThatThrownBy(
+				() -> new SessionCompleted("s", "g", "p", "CBT", now, now,
+						List.of(new RosterEntry("p1", AttendanceStatus.PRESENT),
+								new RosterEntry("p1", AttendanceStatus.NO_SHOW)),
+						List.of()))
 			.hasMessageContaining("twice");
 	}
 

@@ -24,7 +24,8 @@ public final class TestPayloads {
 				Instant.parse("2026-11-02T18:30:00Z"),
 				List.of(new RosterEntry("patient-1", AttendanceStatus.PRESENT),
 						new RosterEntry("patient-2", AttendanceStatus.LATE),
-						new RosterEntry("patient-3", AttendanceStatus.EXCUSED)));
+						new RosterEntry("patient-3", AttendanceStatus.EXCUSED)),
+				List.of("therapist-1"));
 	}
 
 }

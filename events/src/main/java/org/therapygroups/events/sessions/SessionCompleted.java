@@ -24,10 +24,12 @@ import org.therapygroups.events.EventTypes;
  * @param endsAt when it ended
  * @param roster the members at the time of the session with their attendance; each
  * patient at most once
+ * @param facilitatorIds the therapists facilitating the group when the session ended
+ * (lead first)
  */
 @EventType(EventTypes.Sessions.SESSION_COMPLETED)
 public record SessionCompleted(String sessionId, String groupId, String programId, String modality, Instant startsAt,
-		Instant endsAt, List<RosterEntry> roster) implements EventPayload {
+		Instant endsAt, List<RosterEntry> roster, List<String> facilitatorIds) implements EventPayload {
 
 	public SessionCompleted {
 		requireText(sessionId, "sessionId");
@@ -51,6 +53,7 @@ public record SessionCompleted(String sessionId, String groupId, String programI
 			}
 		}
 		roster = List.copyOf(roster);
+		facilitatorIds = (facilitatorIds != null) ? List.copyOf(facilitatorIds) : List.of();
 	}
 
 	@Override

@@ -1,0 +1,41 @@
+package org.therapygroups.events.sessions;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.therapygroups.events.EventType;
+import org.therapygroups.events.EventTypes;
+
+/**
+ * A member's attendance was corrected: a new version, the earlier ones are kept. Subject:
+ * the session id; key: the group id. The reason for a correction stays in
+ * sessions-service.
+ *
+ * @param sessionId the session
+ * @param groupId its group
+ * @param patientId the member
+ * @param status the attendance
+ * @param minutes minutes late or left early, {@code null} otherwise
+ * @param version 1 for the first record, then one more per correction
+ * @param source {@code FACILITATOR} or {@code SELF_CHECK_IN}
+ * @param actorId who recorded it
+ * @param occurredAt when
+ */
+@EventType(EventTypes.Sessions.ATTENDANCE_CORRECTED)
+public record AttendanceCorrected(String sessionId, String groupId, String patientId, AttendanceStatus status,
+		Integer minutes, int version, String source, String actorId, Instant occurredAt) implements GroupEvent {
+
+	public AttendanceCorrected {
+		GroupEvent.requireText(sessionId, "sessionId");
+		GroupEvent.requireText(groupId, "groupId");
+		GroupEvent.requireText(patientId, "patientId");
+		GroupEvent.requireValue(status, "status");
+		GroupEvent.requireValue(occurredAt, "occurredAt");
+	}
+
+	@Override
+	public String aggregateId() {
+		return this.sessionId;
+	}
+
+}
