@@ -1,0 +1,49 @@
+package org.therapygroups.sessions.attendance;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.sessions.support.Actor;
+
+@RestController
+@RequestMapping("/api/sessions/sessions/{sessionId}")
+class AttendanceController {
+
+	private final AttendanceRegister register;
+
+	AttendanceController(AttendanceRegister register) {
+		this.register = register;
+	}
+
+	@PutMapping("/attendance/{patientId}")
+	AttendanceView record(Actor actor, @PathVariable String sessionId, @PathVariable String patientId,
+			@RequestBody Entry request) {
+		return this.register.record(sessionId, patientId, request.status(), request.minutes(), request.reason(), actor);
+	}
+
+	@PostMapping("/check-in")
+	AttendanceView checkIn(Actor actor, @PathVariable String sessionId) {
+		return this.register.checkIn(sessionId, actor);
+	}
+
+	@GetMapping("/attendance")
+	List<AttendanceView> ofSession(Actor actor, @PathVariable String sessionId) {
+		return this.register.ofSession(sessionId, actor);
+	}
+
+	@GetMapping("/attendance/{patientId}/history")
+	List<AttendanceView> history(Actor actor, @PathVariable String sessionId, @PathVariable String patientId) {
+		return this.register.history(sessionId, patientId, actor);
+	}
+
+	record Entry(String status, Integer minutes, String reason) {
+	}
+
+}

@@ -1,0 +1,215 @@
+package org.therapygroups.sessions.attendance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import org.therapygroups.events.sessions.AttendanceCorrected;
+import org.therapygroups.events.sessions.AttendanceRecorded;
+import org.therapygroups.events.sessions.AttendanceStatus;
+import org.therapygroups.sessions.group.Group;
+import org.therapygroups.sessions.group.Groups;
+import org.therapygroups.sessions.outbox.OutboxRelay;
+import org.therapygroups.sessions.session.AttendanceRecord;
+import org.therapygroups.sessions.session.Session;
+import org.therapygroups.sessions.session.SessionLifecycle;
+import org.therapygroups.sessions.session.SessionStatus;
+import org.therapygroups.sessions.session.Sessions;
+import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.sessions.support.Retries;
+import org.therapygroups.sessions.support.Violations;
+
+/**
+ * Records attendance per session and member. Every record is a new version inside the
+ * session document (one atomic write with its event); a correction says why, and nothing
+ * earlier is overwritten. Only the members on a session's roster can have attendance.
+ */
+@Service
+class AttendanceRegister {
+
+	/** A patient checks in from this long before the start... */
+	static final Duration CHECK_IN_OPENS = Duration.ofMinutes(15);
+
+	/** ...until this long after it. */
+	static final Duration CHECK_IN_CLOSES = Duration.ofMinutes(10);
+
+	/** Statuses that say the member was there: only once the session can have begun. */
+	private static final Set<AttendanceStatus> ATTENDED = EnumSet.of(AttendanceStatus.PRESENT, AttendanceStatus.LATE,
+			AttendanceStatus.LEFT_EARLY, AttendanceStatus.NO_SHOW);
+
+	private static final Set<AttendanceStatus> WITH_MINUTES = EnumSet.of(AttendanceStatus.LATE,
+			AttendanceStatus.LEFT_EARLY);
+
+	private final Sessions sessions;
+
+	private final Groups groups;
+
+	private final SessionLifecycle lifecycle;
+
+	private final OutboxRelay relay;
+
+	private final Clock clock;
+
+	AttendanceRegister(Sessions sessions, Groups groups, SessionLifecycle lifecycle, OutboxRelay relay, Clock clock) {
+		this.sessions = sessions;
+		this.groups = groups;
+		this.lifecycle = lifecycle;
+		this.relay = relay;
+		this.clock = clock;
+	}
+
+	AttendanceView record(String sessionId, String patientId, String status, Integer minutes, String reason,
+			Actor actor) {
+		AttendanceRecord saved = Retries.onConflict(() -> {
+			SessionLifecycle.Managed managed = this.lifecycle.managed(sessionId, actor);
+			Session session = managed.session();
+			AttendanceStatus attendance = validate(session, status, minutes);
+			requireMember(managed.group(), session, patientId);
+			if (session.getStatus() == SessionStatus.CANCELLED) {
+				throw ApiProblem.conflict("The session was cancelled; it has no attendance.");
+			}
+			Instant now = this.clock.instant();
+			if (ATTENDED.contains(attendance) && now.isBefore(session.getStartsAt().minus(CHECK_IN_OPENS))) {
+				throw ApiProblem
+					.conflict("Attendance such as " + attendance + " can be recorded once the session begins.");
+			}
+			Optional<AttendanceRecord> current = session.currentAttendanceOf(patientId);
+			if (current.isPresent() && (reason == null || reason.isBlank())) {
+				throw ApiProblem.badRequest("reason", "is required to correct recorded attendance");
+			}
+			int version = current.map((r) -> r.version() + 1).orElse(1);
+			AttendanceRecord record = new AttendanceRecord(patientId, version, attendance, minutes,
+					AttendanceRecord.FACILITATOR, actor.id(), now, current.isPresent() ? reason.strip() : null);
+			add(session, record);
+			this.sessions.save(session);
+			return record;
+		});
+		this.relay.trigger();
+		return AttendanceView.of(sessionId, saved);
+	}
+
+	AttendanceView checkIn(String sessionId, Actor actor) {
+		if (!actor.is(Actor.Role.PATIENT)) {
+			throw ApiProblem.forbidden("Patients check themselves in; staff record attendance.");
+		}
+		AttendanceRecord saved = Retries.onConflict(() -> {
+			Session session = this.sessions.get(sessionId);
+			Group group = this.groups.get(session.getGroupId());
+			if (!group.rosterFor(session.getStartsAt(), session.getEndsAt()).contains(actor.id())) {
+				throw ApiProblem.forbidden("You are not a member of this session.");
+			}
+			if (session.getStatus() == SessionStatus.CANCELLED || session.getStatus() == SessionStatus.COMPLETED) {
+				throw ApiProblem
+					.conflict("The session is " + session.getStatus().name().toLowerCase(Locale.ROOT) + ".");
+			}
+			Instant now = this.clock.instant();
+			Instant opens = session.getStartsAt().minus(CHECK_IN_OPENS);
+			Instant closes = session.getStartsAt().plus(CHECK_IN_CLOSES);
+			if (now.isBefore(opens) || now.isAfter(closes)) {
+				throw ApiProblem.conflict("Check-in is open from " + opens + " to " + closes + ".",
+						Map.of("opensAt", opens.toString(), "closesAt", closes.toString()));
+			}
+			if (session.currentAttendanceOf(actor.id()).isPresent()) {
+				throw ApiProblem.conflict("Your attendance is already recorded.");
+			}
+			boolean late = now.isAfter(session.getStartsAt());
+			Integer minutesLate = late
+					? (int) Math.max(1, (Duration.between(session.getStartsAt(), now).toSeconds() + 59) / 60) : null;
+			AttendanceRecord record = new AttendanceRecord(actor.id(), 1,
+					late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT, minutesLate,
+					AttendanceRecord.SELF_CHECK_IN, actor.id(), now, null);
+			add(session, record);
+			this.sessions.save(session);
+			return record;
+		});
+		this.relay.trigger();
+		return AttendanceView.of(sessionId, saved);
+	}
+
+	List<AttendanceView> ofSession(String sessionId, Actor actor) {
+		Session session = this.sessions.get(sessionId);
+		Group group = this.groups.get(session.getGroupId());
+		List<String> roster = group.rosterFor(session.getStartsAt(), session.getEndsAt());
+		Map<String, AttendanceRecord> current = session.currentAttendance();
+		if (this.groups.canManage(group, actor)) {
+			return roster.stream()
+				.map((p) -> current.containsKey(p) ? AttendanceView.of(sessionId, current.get(p))
+						: AttendanceView.notRecorded(sessionId, p))
+				.toList();
+		}
+		if (actor.is(Actor.Role.PATIENT) && roster.contains(actor.id())) {
+			return List.of(current.containsKey(actor.id()) ? AttendanceView.of(sessionId, current.get(actor.id()))
+					: AttendanceView.notRecorded(sessionId, actor.id()));
+		}
+		throw ApiProblem.forbidden("Only this session's staff and members see its attendance.");
+	}
+
+	List<AttendanceView> history(String sessionId, String patientId, Actor actor) {
+		Session session = this.sessions.get(sessionId);
+		Group group = this.groups.get(session.getGroupId());
+		boolean own = actor.is(Actor.Role.PATIENT) && actor.id().equals(patientId);
+		if (!own && !this.groups.canManage(group, actor)) {
+			throw ApiProblem.forbidden("Only this session's staff and the member themselves see this history.");
+		}
+		requireMember(group, session, patientId);
+		return session.attendanceHistoryOf(patientId).stream().map((r) -> AttendanceView.of(sessionId, r)).toList();
+	}
+
+	private void add(Session session, AttendanceRecord record) {
+		session.addAttendance(record);
+		if (record.version() == 1) {
+			session.record(new AttendanceRecorded(session.getId(), session.getGroupId(), record.patientId(),
+					record.status(), record.minutes(), 1, record.source(), record.recordedBy(), record.recordedAt()));
+		}
+		else {
+			session.record(new AttendanceCorrected(session.getId(), session.getGroupId(), record.patientId(),
+					record.status(), record.minutes(), record.version(), record.source(), record.recordedBy(),
+					record.recordedAt()));
+		}
+	}
+
+	private static void requireMember(Group group, Session session, String patientId) {
+		if (!group.rosterFor(session.getStartsAt(), session.getEndsAt()).contains(patientId)) {
+			throw ApiProblem.badRequest("patientId", "is not a member of this session");
+		}
+	}
+
+	private static AttendanceStatus validate(Session session, String status, Integer minutes) {
+		Violations violations = new Violations();
+		AttendanceStatus attendance = null;
+		try {
+			attendance = AttendanceStatus.valueOf((status == null) ? "" : status.strip().toUpperCase(Locale.ROOT));
+			if (attendance == AttendanceStatus.UNKNOWN) {
+				attendance = null;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		if (attendance == null) {
+			violations.add("status", "must be one of PRESENT, LATE, LEFT_EARLY, NO_SHOW, CANCELLED_BY_PATIENT, "
+					+ "LATE_CANCELLATION, CANCELLED_BY_CLINICIAN, EXCUSED, NOT_RECORDED");
+		}
+		else if (WITH_MINUTES.contains(attendance)) {
+			long length = Duration.between(session.getStartsAt(), session.getEndsAt()).toMinutes();
+			if (minutes == null || minutes < 1 || minutes > length) {
+				violations.add("minutes", "is required for " + attendance + ": 1 to " + length);
+			}
+		}
+		else if (minutes != null) {
+			violations.add("minutes", "only LATE and LEFT_EARLY carry minutes");
+		}
+		violations.throwIfAny();
+		return attendance;
+	}
+
+}

@@ -1,0 +1,156 @@
+package org.therapygroups.sessions.booking;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.sessions.support.Retries;
+
+/**
+ * Books facilitators and rooms for sessions and refuses double bookings. Each resource is
+ * one document, written with a version check; when a request needs several resources and
+ * one of them is taken, the ones already booked are given back, so nothing stays half
+ * booked.
+ */
+@Component
+public class Bookings {
+
+	private final MongoTemplate mongo;
+
+	Bookings(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public static String therapist(String therapistId) {
+		return "therapist:" + therapistId;
+	}
+
+	/**
+	 * Books every resource for every slot, replacing earlier bookings of the same
+	 * sessions (a moved session), or nothing at all.
+	 * @param resources the resource keys
+	 * @param slots the sessions' times
+	 * @throws ApiProblem 409 naming the session already holding a resource
+	 */
+	public void book(Collection<String> resources, List<Booking> slots) {
+		Map<String, List<Booking>> undo = new LinkedHashMap<>();
+		try {
+			for (String resource : new java.util.LinkedHashSet<>(resources)) {
+				List<Booking> replaced = Retries.onConflict(() -> bookOne(resource, slots));
+				undo.put(resource, replaced);
+			}
+		}
+		catch (RuntimeException ex) {
+			undo.forEach((resource, replaced) -> Retries.onConflict(() -> restore(resource, slots, replaced)));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Frees the resources held by some sessions.
+	 * @param resources the resource keys
+	 * @param sessionIds the sessions
+	 */
+	public void release(Collection<String> resources, Collection<String> sessionIds) {
+		for (String resource : new HashSet<>(resources)) {
+			this.mongo.updateFirst(new Query(Criteria.where("_id").is(resource)),
+					new Update()
+						.pull("bookings",
+								new org.bson.Document("sessionId",
+										new org.bson.Document("$in", List.copyOf(sessionIds))))
+						.inc("version", 1),
+					ResourceCalendar.class);
+		}
+	}
+
+	/**
+	 * Drops bookings that ended before a time, so resource documents stay small.
+	 * @param before the cut-off
+	 */
+	public void prune(Instant before) {
+		this.mongo.updateMulti(new Query(),
+				new Update().pull("bookings", new org.bson.Document("endsAt", new org.bson.Document("$lt", before)))
+					.inc("version", 1),
+				ResourceCalendar.class);
+	}
+
+	private List<Booking> bookOne(String resource, List<Booking> slots) {
+		Set<String> sessionIds = new HashSet<>();
+		slots.forEach((slot) -> sessionIds.add(slot.sessionId()));
+		ResourceCalendar calendar = this.mongo.findById(resource, ResourceCalendar.class);
+		boolean fresh = calendar == null;
+		if (fresh) {
+			calendar = new ResourceCalendar(resource);
+		}
+		List<Booking> replaced = new ArrayList<>();
+		List<Booking> kept = new ArrayList<>();
+		for (Booking booking : calendar.getBookings()) {
+			(sessionIds.contains(booking.sessionId()) ? replaced : kept).add(booking);
+		}
+		for (Booking slot : slots) {
+			for (Booking other : kept) {
+				if (slot.overlaps(other)) {
+					throw ApiProblem.conflict(
+							describe(resource) + " is already booked from " + other.startsAt() + " to " + other.endsAt()
+									+ " by session " + other.sessionId() + ".",
+							Map.of("conflictingSessionId", other.sessionId(), "conflictingGroupId", other.groupId(),
+									"resource", describe(resource)));
+				}
+			}
+		}
+		calendar.getBookings().clear();
+		calendar.getBookings().addAll(kept);
+		calendar.getBookings().addAll(slots);
+		try {
+			if (fresh) {
+				this.mongo.insert(calendar);
+			}
+			else {
+				this.mongo.save(calendar);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			// created by a concurrent request: read it again
+			throw new org.springframework.dao.OptimisticLockingFailureException(resource, ex);
+		}
+		return replaced;
+	}
+
+	private Void restore(String resource, List<Booking> slots, List<Booking> replaced) {
+		ResourceCalendar calendar = this.mongo.findById(resource, ResourceCalendar.class);
+		if (calendar == null) {
+			return null;
+		}
+		Set<String> sessionIds = new HashSet<>();
+		slots.forEach((slot) -> sessionIds.add(slot.sessionId()));
+		calendar.getBookings().removeIf((booking) -> sessionIds.contains(booking.sessionId()));
+		calendar.getBookings().addAll(replaced);
+		this.mongo.save(calendar);
+		return null;
+	}
+
+	private static String describe(String resource) {
+		if (resource.startsWith("therapist:")) {
+			return "Facilitator " + resource.substring("therapist:".length());
+		}
+		if (resource.startsWith("room:")) {
+			String[] parts = resource.split(":", 3);
+			return "Room '" + parts[2] + "'";
+		}
+		return resource;
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.therapygroups.sessions.enrollment;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.sessions.support.Actor;
+
+@RestController
+@RequestMapping("/api/sessions")
+class EnrollmentController {
+
+	private final Enrollment enrollment;
+
+	EnrollmentController(Enrollment enrollment) {
+		this.enrollment = enrollment;
+	}
+
+	@PostMapping("/groups/{groupId}/memberships")
+	@ResponseStatus(HttpStatus.CREATED)
+	MembershipView enrol(Actor actor, @PathVariable String groupId, @RequestBody(required = false) Enrol request) {
+		return this.enrollment.enrol(groupId, (request != null) ? request.patientId() : null, actor);
+	}
+
+	@GetMapping("/groups/{groupId}/memberships")
+	List<MembershipView> ofGroup(Actor actor, @PathVariable String groupId) {
+		return this.enrollment.ofGroup(groupId, actor);
+	}
+
+	@PostMapping("/groups/{groupId}/memberships/{episodeId}/status")
+	MembershipView changeStatus(Actor actor, @PathVariable String groupId, @PathVariable String episodeId,
+			@RequestBody StatusChangeRequest request) {
+		return this.enrollment.changeStatus(groupId, episodeId, request.status(), request.reason(), actor);
+	}
+
+	@GetMapping("/me/memberships")
+	List<MembershipView> mine(Actor actor) {
+		return this.enrollment.ofPatient(actor);
+	}
+
+	record Enrol(String patientId) {
+	}
+
+	record StatusChangeRequest(String status, String reason) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.therapygroups.sessions.enrollment;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.therapygroups.sessions.group.Group;
+import org.therapygroups.sessions.group.MembershipEpisode;
+import org.therapygroups.sessions.group.MembershipStatus;
+import org.therapygroups.sessions.group.StatusChange;
+
+/**
+ * One membership episode with its history; {@code waitlistPosition} is 1 for the next in
+ * line, {@code null} when not waitlisted.
+ */
+record MembershipView(String episodeId, String groupId, String groupName, String patientId, MembershipStatus status,
+		Integer waitlistPosition, Instant requestedAt, Instant activeFrom, Instant endedAt,
+		List<StatusChange> history) {
+
+	static MembershipView of(Group group, MembershipEpisode episode) {
+		int index = group.waitlist().indexOf(episode);
+		return new MembershipView(episode.getEpisodeId(), group.getId(), group.getName(), episode.getPatientId(),
+				episode.getStatus(), (index >= 0) ? index + 1 : null, episode.getRequestedAt(), episode.getActiveFrom(),
+				episode.getEndedAt(), episode.getHistory());
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.therapygroups.sessions.group;
+
+public enum FacilitatorRole {
+
+	LEAD, CO_FACILITATOR
+
+}
