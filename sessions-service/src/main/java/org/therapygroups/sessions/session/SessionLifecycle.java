@@ -147,7 +147,7 @@ public class SessionLifecycle {
 		session.record(new SessionScheduled(session.getId(), groupId, startsAt, end, true, now));
 		this.bookings.book(resources, List.of(Sessions.booking(session)));
 		try {
-			this.sessions.save(session);
+			this.sessions.insert(session);
 		}
 		catch (RuntimeException ex) {
 			this.bookings.release(resources, List.of(session.getId()));

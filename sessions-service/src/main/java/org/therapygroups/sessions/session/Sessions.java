@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,6 +40,10 @@ public class Sessions {
 			throw ApiProblem.notFound("Session " + sessionId);
 		}
 		return session;
+	}
+
+	public Session insert(Session session) {
+		return this.mongo.insert(session);
 	}
 
 	public Session save(Session session) {
@@ -112,9 +115,8 @@ public class Sessions {
 			return;
 		}
 		try {
-			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Session.class);
-			bulk.insert(planned);
-			bulk.execute();
+			// insertAll (not a bulk operation) starts each document's version at 0
+			this.mongo.insertAll(planned);
 		}
 		catch (DuplicateKeyException ex) {
 			// a concurrent expansion inserted some of them: same ids, same content

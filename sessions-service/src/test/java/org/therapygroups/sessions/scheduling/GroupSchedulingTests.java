@@ -1,0 +1,279 @@
+package org.therapygroups.sessions.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.therapygroups.sessions.group.Group;
+import org.therapygroups.sessions.session.Session;
+import org.therapygroups.sessions.support.Api;
+import org.therapygroups.sessions.support.Caller;
+import org.therapygroups.sessions.support.Fixtures;
+import org.therapygroups.sessions.support.MutableClock;
+import org.therapygroups.sessions.support.ServiceTest;
+import org.therapygroups.sessions.support.ServiceTestConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Groups, their sessions over the horizon, conflicts and bad input, on the real stores.
+ */
+@ServiceTest
+class GroupSchedulingTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private GroupScheduling scheduling;
+
+	private Fixtures fixtures;
+
+	private Api api;
+
+	private Caller director;
+
+	private Caller therapist;
+
+	private String program;
+
+	@BeforeEach
+	void world() {
+		this.clock.set(ServiceTestConfig.NOW);
+		this.api = new Api(this.mvc);
+		this.fixtures = new Fixtures(this.mongo, this.api);
+		this.director = this.fixtures.director();
+		this.therapist = this.fixtures.therapist();
+		this.program = this.fixtures.program(this.director);
+	}
+
+	@Test
+	void aWeeklyGroupGetsItsSessionsOverTheHorizonAtSixInTheEveningAllYear() {
+		Api.Response created = this.fixtures.createGroup(this.director, this.program,
+				Fixtures.groupRequest(this.therapist.id()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat((String) created.json("$.rrule")).isEqualTo("FREQ=WEEKLY;BYDAY=TU");
+		List<Map<String, Object>> sessions = this.fixtures.sessions(this.director, created.id());
+		// 26 weeks of horizon from Tuesday 1 September, the first at 18:00 that day
+		assertThat(sessions).hasSize(27);
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		for (Map<String, Object> session : sessions) {
+			Instant start = Instant.parse((String) session.get("startsAt"));
+			assertThat(start.atZone(berlin).getHour()).isEqualTo(18);
+			assertThat(Duration.between(start, Instant.parse((String) session.get("endsAt")))).hasMinutes(90);
+		}
+		assertThat(sessions.get(0).get("startsAt")).isEqualTo("2026-09-01T16:00:00Z");
+		assertThat(sessions).extracting((s) -> s.get("startsAt"))
+			.contains("2026-10-20T16:00:00Z", "2026-10-27T17:00:00Z");
+	}
+
+	@Test
+	void theHorizonJobExtendsOnceWhateverHowOftenItRuns() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		long before = countSessions(group);
+		this.clock.advance(Duration.ofDays(14));
+		this.scheduling.extendHorizon();
+		this.scheduling.extendHorizon();
+		assertThat(countSessions(group)).isEqualTo(before + 2);
+	}
+
+	@Test
+	void aFacilitatorIsNeverBookedTwice() {
+		String first = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		Map<String, Object> overlapping = Fixtures.groupRequest(this.therapist.id());
+		overlapping.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-09-15T19:00:00"));
+		long groups = this.mongo.count(new Query(), Group.class);
+		long sessions = this.mongo.count(new Query(), Session.class);
+		Api.Response refused = this.fixtures.createGroup(this.director, this.program, overlapping);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat((String) refused.json("$.conflictingSessionId")).startsWith(first + "_");
+		assertThat((String) refused.json("$.detail")).contains(first);
+		assertThat(this.mongo.count(new Query(), Group.class)).isEqualTo(groups);
+		assertThat(this.mongo.count(new Query(), Session.class)).isEqualTo(sessions);
+		// right after the first one ends is fine
+		overlapping.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-09-15T19:30:00"));
+		assertThat(this.fixtures.createGroup(this.director, this.program, overlapping).status()).isEqualTo(201);
+	}
+
+	@Test
+	void aRoomIsNeverBookedTwice() {
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("location", Map.of("room", "Room 2"));
+		String first = this.fixtures.group(this.director, this.program, request);
+		Map<String, Object> other = Fixtures.groupRequest(this.fixtures.therapist().id());
+		other.put("location", Map.of("room", " room  2 "));
+		Api.Response refused = this.fixtures.createGroup(this.director, this.program, other);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat((String) refused.json("$.conflictingGroupId")).isEqualTo(first);
+		assertThat((String) refused.json("$.resource")).contains("room 2");
+	}
+
+	@Test
+	void reschedulingIntoAnotherSessionIsAConflictAndChangesNothing() {
+		String first = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		Map<String, Object> wednesday = Fixtures.groupRequest(this.therapist.id());
+		wednesday.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=WE", "start", "2026-09-02T18:00:00"));
+		String second = this.fixtures.group(this.director, this.program, wednesday);
+		String session = this.fixtures.firstSession(this.director, second);
+		Api.Response refused = this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/reschedule",
+				Map.of("startsAt", "2026-09-01T16:30:00Z", "reason", "room change"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat((String) refused.json("$.conflictingSessionId")).startsWith(first + "_");
+		Api.Response unchanged = this.api.get(this.therapist, "/api/sessions/sessions/" + session);
+		assertThat((String) unchanged.json("$.startsAt")).isEqualTo("2026-09-02T16:00:00Z");
+		// the slot the second group freed by moving can be taken, the old one is free
+		// again
+		Api.Response moved = this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/reschedule",
+				Map.of("startsAt", "2026-09-03T16:00:00Z", "reason", "holiday"));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat((Boolean) moved.json("$.rescheduled")).isTrue();
+		assertThat((String) moved.json("$.originalStartsAt")).isEqualTo("2026-09-02T16:00:00Z");
+		assertThat((String) moved.json("$.endsAt")).isEqualTo("2026-09-03T17:30:00Z");
+		Api.Response extra = this.api.post(this.therapist, "/api/sessions/groups/" + first + "/sessions",
+				Map.of("startsAt", "2026-09-02T16:00:00Z"));
+		assertThat(extra.status()).as(extra.toString()).isEqualTo(201);
+		assertThat((Boolean) extra.json("$.extra")).isTrue();
+	}
+
+	@Test
+	void cancellingOneOccurrenceKeepsItWithItsReason() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		String session = this.fixtures.firstSession(this.director, group);
+		assertThat(this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/cancel", Map.of()).status())
+			.isEqualTo(400);
+		Api.Response cancelled = this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/cancel",
+				Map.of("reason", "public holiday"));
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat((String) cancelled.json("$.status")).isEqualTo("CANCELLED");
+		assertThat((String) cancelled.json("$.cancelReason")).isEqualTo("public holiday");
+		assertThat(this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/start", null).status())
+			.isEqualTo(409);
+		// the freed slot can be used by another group of the same facilitator
+		Map<String, Object> other = Fixtures.groupRequest(this.therapist.id());
+		other.put("recurrence", Map.of("rrule", "FREQ=DAILY", "start", "2026-09-01T18:00:00", "count", 1));
+		assertThat(this.fixtures.createGroup(this.director, this.program, other).status()).isEqualTo(201);
+	}
+
+	@Test
+	void endingAGroupCancelsItsFutureAndKeepsItsPast() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		String first = this.fixtures.firstSession(this.director, group);
+		this.clock.set(Instant.parse("2026-09-01T16:00:00Z"));
+		assertThat(this.api.post(this.therapist, "/api/sessions/sessions/" + first + "/complete", null).status())
+			.isEqualTo(200);
+		this.clock.set(Instant.parse("2026-09-20T10:00:00Z"));
+		Api.Response ended = this.api.post(this.director, "/api/sessions/groups/" + group + "/end",
+				Map.of("outcome", "FINISHED", "reason", "cohort graduated"));
+		assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+		assertThat((String) ended.json("$.status")).isEqualTo("FINISHED");
+		List<Map<String, Object>> sessions = this.fixtures.sessions(this.director, group);
+		assertThat(sessions.get(0).get("status")).isEqualTo("COMPLETED");
+		assertThat(sessions.stream()
+			.filter((s) -> Instant.parse((String) s.get("startsAt")).isAfter(this.clock.instant()))).isNotEmpty()
+			.allSatisfy((s) -> assertThat(s.get("status")).isEqualTo("CANCELLED"));
+		assertThat(
+				this.api.post(this.director, "/api/sessions/groups/" + group + "/end", Map.of("outcome", "CANCELLED"))
+					.status())
+			.isEqualTo(409);
+		assertThat(this.api.post(this.director, "/api/sessions/groups/" + group + "/end", Map.of("outcome", "PAUSED"))
+			.status()).isEqualTo(400);
+	}
+
+	@Test
+	void badInputIsRefusedFieldByFieldAndNothingIsStored() {
+		long groups = this.mongo.count(new Query(), Group.class);
+		String inactive = this.fixtures.user("therapist", false);
+		String patient = this.fixtures.patient().id();
+		Map<String, Object> request = Fixtures.groupRequest(inactive);
+		request.put("maxSize", 0);
+		request.put("modality", "ASTROLOGY");
+		request.put("recurrence", Map.of("rrule", "FREQ=SOMETIMES", "start", "2026-09-01T18:00:00"));
+		Api.Response refused = this.fixtures.createGroup(this.director, this.program, request);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(fields(refused)).contains("facilitators[0].therapistId", "maxSize", "modality", "recurrence.rrule");
+
+		request = Fixtures.groupRequest(patient);
+		request.put("minSize", 6);
+		request.put("maxSize", 4);
+		request.put("recurrence",
+				Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-09-01T18:00:00", "until", "2026-08-01"));
+		refused = this.fixtures.createGroup(this.director, this.program, request);
+		assertThat(fields(refused)).contains("facilitators[0].therapistId", "maxSize", "recurrence.until");
+
+		request = Fixtures.groupRequest("no-such-user");
+		request.put("location", Map.of());
+		refused = this.fixtures.createGroup(this.director, this.program, request);
+		assertThat(fields(refused)).contains("facilitators[0].therapistId", "location");
+
+		Api.Response zone = this.api.post(this.director, "/api/sessions/programs",
+				Map.of("name", "Night program", "timeZone", "Mars/Olympus_Mons"));
+		assertThat(zone.status()).isEqualTo(400);
+		assertThat(fields(zone)).containsExactly("timeZone");
+		Api.Response malformed = this.api.post(this.director, "/api/sessions/programs/" + this.program + "/groups",
+				"{\"name\": ");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.contentType()).startsWith("application/problem+json");
+		assertThat(this.mongo.count(new Query(), Group.class)).isEqualTo(groups);
+	}
+
+	@Test
+	void changingTheFacilitatorRebooksEveryFutureSessionOrNone() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		Caller busy = this.fixtures.therapist();
+		Map<String, Object> busyGroup = Fixtures.groupRequest(busy.id());
+		busyGroup.put("recurrence",
+				Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-12-01T18:00:00", "count", 1));
+		this.fixtures.group(this.director, this.program, busyGroup);
+		Api.Response refused = this.api.patch(this.director, "/api/sessions/groups/" + group,
+				Map.of("facilitators", List.of(Map.of("therapistId", busy.id(), "role", "LEAD"))));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat((String) this.api.get(this.director, "/api/sessions/groups/" + group)
+			.json("$.facilitators[0].therapistId")).isEqualTo(this.therapist.id());
+		Caller free = this.fixtures.therapist();
+		Api.Response changed = this.api.patch(this.director, "/api/sessions/groups/" + group,
+				Map.of("facilitators", List.of(Map.of("therapistId", free.id(), "role", "LEAD"),
+						Map.of("therapistId", this.therapist.id(), "role", "CO_FACILITATOR"))));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		// the busy therapist's old slot and the free one's new bookings: a third group at
+		// the same
+		// time for the new facilitator is refused
+		Map<String, Object> clash = Fixtures.groupRequest(free.id());
+		clash.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-10-06T18:00:00", "count", 1));
+		assertThat(this.fixtures.createGroup(this.director, this.program, clash).status()).isEqualTo(409);
+		assertThat(this.api
+			.patch(this.director, "/api/sessions/groups/" + group, Map.of("recurrence", Map.of("rrule", "FREQ=DAILY")))
+			.status()).isEqualTo(400);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> fields(Api.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		return ((List<Map<String, Object>>) response.json("$.errors")).stream()
+			.map((e) -> (String) e.get("field"))
+			.toList();
+	}
+
+	private long countSessions(String groupId) {
+		return this.mongo.count(new Query(Criteria.where("groupId").is(groupId)), Session.class);
+	}
+
+}
