@@ -11,7 +11,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 public final class Retries {
 
-	private static final int ATTEMPTS = 8;
+	private static final int ATTEMPTS = 12;
 
 	private Retries() {
 	}
@@ -24,10 +24,21 @@ public final class Retries {
 			}
 			catch (OptimisticLockingFailureException ex) {
 				last = ex;
-				Thread.onSpinWait();
+				backOff(attempt);
 			}
 		}
 		throw last;
+	}
+
+	/** Random, growing pauses, so that writers that collided do not collide again. */
+	private static void backOff(int attempt) {
+		try {
+			Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 4L << Math.min(attempt, 6)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while retrying", ex);
+		}
 	}
 
 }
