@@ -1,0 +1,60 @@
+package org.therapygroups.notes.admin;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.notes.access.Actor;
+import org.therapygroups.notes.audit.AuditAction;
+import org.therapygroups.notes.audit.AuditOutcome;
+import org.therapygroups.notes.audit.AuditRecord;
+import org.therapygroups.notes.audit.AuditTrail;
+import org.therapygroups.notes.crypto.NoteCrypto;
+import org.therapygroups.notes.crypto.NoteCrypto.KeyStatus;
+import org.therapygroups.notes.problem.ApiProblem;
+
+/**
+ * Data-key rotation while the service runs: directors (the only administrative role of
+ * the realm) trigger it; key ids only, never key material.
+ */
+@RestController
+@RequestMapping("/api/notes/admin/keys")
+class KeysController {
+
+	private final NoteCrypto crypto;
+
+	private final AuditTrail audit;
+
+	KeysController(NoteCrypto crypto, AuditTrail audit) {
+		this.crypto = crypto;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	KeyStatus status(Authentication authentication) {
+		requireDirector(authentication);
+		return this.crypto.status();
+	}
+
+	@PostMapping("/rotate")
+	KeyStatus rotate(Authentication authentication) {
+		Actor actor = requireDirector(authentication);
+		// audited first: a rotation must not happen unrecorded
+		this.audit.record(AuditRecord.of(actor, AuditAction.ROTATE_KEYS, null, List.of(), AuditOutcome.SUCCESS));
+		return this.crypto.rotate();
+	}
+
+	private Actor requireDirector(Authentication authentication) {
+		Actor actor = Actor.of(authentication);
+		if (!actor.isDirector()) {
+			this.audit.record(AuditRecord.of(actor, AuditAction.ROTATE_KEYS, null, List.of(), AuditOutcome.DENIED));
+			throw ApiProblem.forbidden();
+		}
+		return actor;
+	}
+
+}

@@ -1,0 +1,351 @@
+package org.therapygroups.notes.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.therapygroups.notes.crypto.Protection;
+
+/**
+ * The append-only, hash-chained audit trail ({@code audit_log}).
+ * <p>
+ * Each entry's {@code _id} is its sequence number and it holds the hash of the previous
+ * entry; its own hash covers its fields and that previous hash. The unique {@code _id}
+ * makes appending a compare-and-set: two writers that read the same head both try to
+ * insert the same sequence number and only one succeeds; the other reads the head again
+ * and retries. So the chain has one order even with several instances. The
+ * {@code audit_head} document remembers the newest sequence number and hash, so that
+ * removing entries from the end is detected too.
+ * <p>
+ * Atomic with the action, without multi-document transactions: a change to a note pushes
+ * its audit record into the note's own {@code pendingAudit} array in the same
+ * single-document update as the change, and {@link #flush} appends the pending records to
+ * the chain (idempotently, by entry id) and then pulls them: right away in the request,
+ * and again from a scheduled run if the process died in between. A change is therefore
+ * never without its record. Reads and denied attempts change no document, so their record
+ * is appended to the chain directly, before the content or the refusal is sent; if that
+ * fails, the request fails.
+ */
+@Component
+public class AuditTrail {
+
+	public static final String COLLECTION = "audit_log";
+
+	public static final String HEAD_COLLECTION = "audit_head";
+
+	/** The array of not yet appended records inside an audited document. */
+	public static final String PENDING = "pendingAudit";
+
+	static final String GENESIS = "0".repeat(64);
+
+	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+	private static final int MAX_ATTEMPTS = 50;
+
+	private final MongoTemplate mongo;
+
+	private final Protection protection;
+
+	private final List<String> pendingCollections;
+
+	private final ReentrantLock appending = new ReentrantLock();
+
+	private volatile boolean indexed;
+
+	private long headSeq = -1;
+
+	private String headHash;
+
+	private volatile boolean failing;
+
+	AuditTrail(MongoTemplate mongo, Protection protection,
+			@Value("${therapy.notes.audit.pending-collections:notes}") List<String> pendingCollections) {
+		this.mongo = mongo;
+		this.protection = protection;
+		this.pendingCollections = List.copyOf(pendingCollections);
+	}
+
+	/**
+	 * Whether actions are audited (always, except in the benchmark's comparison run).
+	 * @return whether to write pending records at all
+	 */
+	public boolean isOn() {
+		return this.protection.isOn();
+	}
+
+	/**
+	 * Appends a record now: for reads and denials, before the answer goes out.
+	 * @param record the record
+	 * @throws AuditUnavailableException if it could not be appended
+	 */
+	public void record(AuditRecord record) {
+		if (!isOn()) {
+			return;
+		}
+		try {
+			append(record);
+		}
+		catch (DataAccessException ex) {
+			throw new AuditUnavailableException("The audit trail cannot be written", ex);
+		}
+	}
+
+	/**
+	 * The form in which a record rides inside the document whose change it records.
+	 * @param record the record
+	 * @return the BSON to push into {@link #PENDING}
+	 */
+	public static Document pending(AuditRecord record) {
+		return new Document("entryId", record.entryId()).append("time", Date.from(record.time()))
+			.append("userId", record.userId())
+			.append("role", record.role())
+			.append("patientIds", record.patientIds())
+			.append("noteId", record.noteId())
+			.append("action", record.action())
+			.append("outcome", record.outcome());
+	}
+
+	/**
+	 * Moves the pending records of one document into the chain.
+	 * @param collection the document's collection
+	 * @param documentId its id
+	 */
+	public void flush(String collection, Object documentId) {
+		Query byId = Query.query(Criteria.where("_id").is(documentId));
+		byId.fields().include(PENDING);
+		Document document = this.mongo.findOne(byId, Document.class, collection);
+		if (document == null) {
+			return;
+		}
+		for (Document pending : document.getList(PENDING, Document.class, List.of())) {
+			append(fromPending(pending));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
+					new Update().pull(PENDING, new Document("entryId", pending.getString("entryId"))), collection);
+		}
+	}
+
+	/** Catches up on records left pending by a process that died after its change. */
+	@Scheduled(fixedDelayString = "${therapy.notes.audit.relay-interval:1s}")
+	void relayPending() {
+		try {
+			for (String collection : this.pendingCollections) {
+				Query pending = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(100);
+				pending.fields().include("_id");
+				for (Document document : this.mongo.find(pending, Document.class, collection)) {
+					flush(collection, document.get("_id"));
+				}
+			}
+			if (this.failing) {
+				log.info("Audit relay recovered");
+				this.failing = false;
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!this.failing) {
+				log.warn("Audit relay failed, will retry: {}", ex.getClass().getSimpleName());
+				this.failing = true;
+			}
+		}
+	}
+
+	private static AuditRecord fromPending(Document pending) {
+		return new AuditRecord(pending.getString("entryId"), pending.getDate("time").toInstant(),
+				pending.getString("userId"), pending.getString("role"),
+				pending.getList("patientIds", String.class, List.of()), pending.getString("noteId"),
+				pending.getString("action"), pending.getString("outcome"));
+	}
+
+	private void append(AuditRecord record) {
+		ensureIndexes();
+		this.appending.lock();
+		try {
+			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+				if (this.headSeq < 0) {
+					loadHead();
+				}
+				long seq = this.headSeq + 1;
+				String hash = hash(record, this.headHash);
+				Document entry = new Document("_id", seq).append("entryId", record.entryId())
+					.append("time", Date.from(record.time()))
+					.append("userId", record.userId())
+					.append("role", record.role())
+					.append("patientIds", record.patientIds())
+					.append("noteId", record.noteId())
+					.append("action", record.action())
+					.append("outcome", record.outcome())
+					.append("prevHash", this.headHash)
+					.append("hash", hash);
+				try {
+					this.mongo.insert(entry, COLLECTION);
+				}
+				catch (DuplicateKeyException ex) {
+					if (this.mongo.exists(Query.query(Criteria.where("entryId").is(record.entryId())), COLLECTION)) {
+						// appended before (a flush that died before its pull)
+						return;
+					}
+					// another instance appended first: read the new head, try again
+					this.headSeq = -1;
+					continue;
+				}
+				this.headSeq = seq;
+				this.headHash = hash;
+				moveHead(seq, hash);
+				return;
+			}
+			throw new AuditUnavailableException("The audit trail is too contended", null);
+		}
+		finally {
+			this.appending.unlock();
+		}
+	}
+
+	private void loadHead() {
+		Query last = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+		Document newest = this.mongo.findOne(last, Document.class, COLLECTION);
+		if (newest == null) {
+			this.headSeq = 0;
+			this.headHash = GENESIS;
+		}
+		else {
+			this.headSeq = newest.get("_id", Number.class).longValue();
+			this.headHash = newest.getString("hash");
+		}
+	}
+
+	private void moveHead(long seq, String hash) {
+		try {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is("head").and("seq").lt(seq)),
+					new Update().set("seq", seq).set("hash", hash).set("updatedAt", new Date()), HEAD_COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// the head is already further on (another instance)
+		}
+	}
+
+	private void ensureIndexes() {
+		if (!this.indexed) {
+			this.mongo.indexOps(COLLECTION).createIndex(new Index("entryId", Sort.Direction.ASC).unique());
+			this.mongo.indexOps(COLLECTION).createIndex(new Index("time", Sort.Direction.ASC));
+			this.mongo.indexOps(COLLECTION).createIndex(new Index("patientIds", Sort.Direction.ASC));
+			this.indexed = true;
+		}
+	}
+
+	/**
+	 * The hash of an entry: SHA-256 over its fields and the previous entry's hash, with
+	 * unit separators so no two different entries share an input.
+	 */
+	static String hash(AuditRecord record, String prevHash) {
+		String canonical = String.join("\u001f", record.entryId(), Long.toString(record.time().toEpochMilli()),
+				String.valueOf(record.userId()), String.valueOf(record.role()), String.join(",", record.patientIds()),
+				String.valueOf(record.noteId()), record.action(), record.outcome(), prevHash);
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Walks the whole chain and reports the first place where it does not hold.
+	 * @return the result
+	 */
+	public Verification verify() {
+		Query all = new Query().with(Sort.by(Sort.Direction.ASC, "_id"));
+		long expected = 1;
+		String previous = GENESIS;
+		long checked = 0;
+		for (Document entry : this.mongo.find(all, Document.class, COLLECTION)) {
+			long seq = entry.get("_id", Number.class).longValue();
+			if (seq != expected) {
+				return Verification.broken(checked, expected, Verification.REMOVED,
+						"entries " + expected + " to " + (seq - 1) + " are missing");
+			}
+			AuditRecord record = new AuditRecord(entry.getString("entryId"),
+					(entry.getDate("time") != null) ? entry.getDate("time").toInstant() : Instant.EPOCH,
+					entry.getString("userId"), entry.getString("role"),
+					entry.getList("patientIds", String.class, List.of()), entry.getString("noteId"),
+					String.valueOf(entry.getString("action")), String.valueOf(entry.getString("outcome")));
+			String prevHash = entry.getString("prevHash");
+			if (!hash(record, String.valueOf(prevHash)).equals(entry.getString("hash"))) {
+				return Verification.broken(checked, seq, Verification.ALTERED,
+						"entry " + seq + " does not match its hash");
+			}
+			if (!previous.equals(prevHash)) {
+				return Verification.broken(checked, seq, Verification.REORDERED,
+						"entry " + seq + " does not follow entry " + (seq - 1));
+			}
+			previous = entry.getString("hash");
+			checked++;
+			expected++;
+		}
+		Document head = this.mongo.findById("head", Document.class, HEAD_COLLECTION);
+		if (head != null) {
+			long headSeq = head.get("seq", Number.class).longValue();
+			if (headSeq > checked) {
+				return Verification.broken(checked, checked + 1, Verification.REMOVED,
+						"entries " + (checked + 1) + " to " + headSeq + " are missing from the end");
+			}
+			if (headSeq == checked && !previous.equals(head.getString("hash"))) {
+				return Verification.broken(checked, headSeq, Verification.ALTERED,
+						"entry " + headSeq + " differs from the recorded head");
+			}
+		}
+		return new Verification(true, checked, null, null, null);
+	}
+
+	/**
+	 * Entries matching a filter.
+	 * @param query the filter, sort and page
+	 * @return the entries
+	 */
+	public List<AuditEntry> list(AuditQuery query) {
+		Criteria criteria = new Criteria();
+		List<Criteria> all = new ArrayList<>();
+		if (query.from() != null) {
+			all.add(Criteria.where("time").gte(Date.from(query.from())));
+		}
+		if (query.to() != null) {
+			all.add(Criteria.where("time").lt(Date.from(query.to())));
+		}
+		if (query.userId() != null) {
+			all.add(Criteria.where("userId").is(query.userId()));
+		}
+		if (query.patientId() != null) {
+			all.add(Criteria.where("patientIds").is(query.patientId()));
+		}
+		if (!all.isEmpty()) {
+			criteria = new Criteria().andOperator(all);
+		}
+		Query find = Query.query(criteria)
+			.with(query.sort())
+			.skip((long) query.page() * query.size())
+			.limit(query.size());
+		return this.mongo.find(find, Document.class, COLLECTION).stream().map(AuditEntry::of).toList();
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.therapygroups.notes.note;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.notes.access.Actor;
+import org.therapygroups.notes.note.NoteViews.AddendumView;
+import org.therapygroups.notes.note.NoteViews.DocumentationReport;
+import org.therapygroups.notes.note.NoteViews.MemberView;
+import org.therapygroups.notes.note.NoteViews.NoteView;
+import org.therapygroups.notes.note.NoteViews.OwnEntry;
+import org.therapygroups.notes.note.NoteViews.Saved;
+import org.therapygroups.notes.problem.ApiProblem;
+
+/**
+ * Session notes. Every access rule is decided (and audited) in {@link Notes}: the token
+ * only says who is asking.
+ */
+@RestController
+@RequestMapping("/api/notes")
+class NotesController {
+
+	private final Notes notes;
+
+	NotesController(Notes notes) {
+		this.notes = notes;
+	}
+
+	record OpenRequest(@NotBlank String sessionId) {
+
+	}
+
+	record GroupSave(@NotNull Long version, JsonNode group) {
+
+	}
+
+	record MemberSave(@NotNull Long version, JsonNode progress, JsonNode process) {
+
+	}
+
+	record SignRequest(@NotNull Long version) {
+
+	}
+
+	record AddendumRequest(@NotBlank @Size(max = 8000) String text, String patientId, String part) {
+
+	}
+
+	record VoidRequest(@NotBlank @Size(max = 2000) String reason) {
+
+	}
+
+	/** A facilitator opens the draft of a session by hand. */
+	@PostMapping
+	ResponseEntity<NoteView> open(@Valid @RequestBody OpenRequest request, Authentication authentication) {
+		Notes.Opened opened = this.notes.openByHand(Actor.of(authentication), request.sessionId());
+		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.eTag(Long.toString(opened.note().version()))
+			.body(opened.note());
+	}
+
+	/** The note of a session, without content. */
+	@GetMapping(params = "sessionId")
+	NoteView forSession(@RequestParam String sessionId, Authentication authentication) {
+		return this.notes.findForSession(Actor.of(authentication), sessionId);
+	}
+
+	@GetMapping("/{noteId}")
+	ResponseEntity<NoteView> read(@PathVariable String noteId, Authentication authentication) {
+		NoteView note = this.notes.read(Actor.of(authentication), noteId);
+		return ResponseEntity.ok().eTag(Long.toString(note.version())).body(note);
+	}
+
+	@GetMapping("/{noteId}/members/{patientId}")
+	MemberView readMember(@PathVariable String noteId, @PathVariable String patientId, Authentication authentication) {
+		return this.notes.readMember(Actor.of(authentication), noteId, patientId);
+	}
+
+	@PutMapping("/{noteId}/group")
+	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save,
+			Authentication authentication) {
+		return saved(this.notes.saveGroup(Actor.of(authentication), noteId, save.version(), save.group()));
+	}
+
+	@PutMapping("/{noteId}/members/{patientId}")
+	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
+			@Valid @RequestBody MemberSave save, Authentication authentication) {
+		return saved(this.notes.saveMember(Actor.of(authentication), noteId, patientId, save.version(), save.progress(),
+				save.process()));
+	}
+
+	@PostMapping("/{noteId}/sign")
+	ResponseEntity<Saved> sign(@PathVariable String noteId, @Valid @RequestBody SignRequest request,
+			Authentication authentication) {
+		return saved(this.notes.sign(Actor.of(authentication), noteId, request.version()));
+	}
+
+	@PostMapping("/{noteId}/co-sign")
+	ResponseEntity<Saved> coSign(@PathVariable String noteId, Authentication authentication) {
+		return saved(this.notes.coSign(Actor.of(authentication), noteId));
+	}
+
+	@PostMapping("/{noteId}/addenda")
+	ResponseEntity<AddendumView> addendum(@PathVariable String noteId, @Valid @RequestBody AddendumRequest request,
+			Authentication authentication) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.notes.addAddendum(Actor.of(authentication), noteId, request.text(), request.patientId(),
+					request.part()));
+	}
+
+	@PostMapping("/{noteId}/void")
+	ResponseEntity<Saved> voidNote(@PathVariable String noteId, @Valid @RequestBody VoidRequest request,
+			Authentication authentication) {
+		return saved(this.notes.voidNote(Actor.of(authentication), noteId, request.reason()));
+	}
+
+	/** A patient's own signed progress entries. */
+	@GetMapping("/mine")
+	List<OwnEntry> mine(Authentication authentication) {
+		return this.notes.mine(Actor.of(authentication));
+	}
+
+	/** Directors: which sessions have signed notes, how late, which are overdue. */
+	@GetMapping("/documentation-status")
+	DocumentationReport documentationStatus(@RequestParam(required = false) String programId,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			Authentication authentication) {
+		if (!Actor.of(authentication).isDirector()) {
+			throw ApiProblem.forbidden();
+		}
+		return this.notes.documentationStatus(programId, from, to);
+	}
+
+	private static ResponseEntity<Saved> saved(Saved saved) {
+		return ResponseEntity.ok().header(HttpHeaders.ETAG, "\"" + saved.version() + "\"").body(saved);
+	}
+
+}

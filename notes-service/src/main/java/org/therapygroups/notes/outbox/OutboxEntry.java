@@ -1,0 +1,38 @@
+package org.therapygroups.notes.outbox;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+
+import org.therapygroups.events.EventJson;
+import org.therapygroups.events.EventPayload;
+import org.therapygroups.events.EventSources;
+import org.therapygroups.events.Events;
+
+/**
+ * A pending event inside the document whose change it reports, so that the change and its
+ * event are one atomic single-document write. The field is {@code eventId}, not
+ * {@code id}: Spring Data would map a nested {@code id} to {@code _id}.
+ *
+ * @param eventId the CloudEvent id, kept for every re-publication (consumers deduplicate
+ * on it)
+ * @param type the CloudEvent type, for operators looking at a stuck outbox
+ * @param event the whole envelope as structured-mode JSON
+ */
+public record OutboxEntry(String eventId, String type, String event) {
+
+	/**
+	 * Builds the envelope once; the relay publishes exactly this JSON.
+	 * @param payload the event payload
+	 * @param occurredAt when the change happened
+	 * @return the entry to push with the change
+	 */
+	public static OutboxEntry of(EventPayload payload, Instant occurredAt) {
+		CloudEvent event = Events.create(UUID.randomUUID(), occurredAt.atOffset(ZoneOffset.UTC),
+				EventSources.NOTES_SERVICE, payload);
+		return new OutboxEntry(event.getId(), event.getType(), EventJson.toJson(event));
+	}
+
+}

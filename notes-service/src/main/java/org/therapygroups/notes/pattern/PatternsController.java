@@ -1,0 +1,30 @@
+package org.therapygroups.notes.pattern;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.notes.access.Actor;
+
+@RestController
+class PatternsController {
+
+	private final Patterns patterns;
+
+	PatternsController(Patterns patterns) {
+		this.patterns = patterns;
+	}
+
+	/**
+	 * A patient's patterns across sessions; {@code tag} (with {@code kind}, default
+	 * {@code theme}) narrows them to the sessions whose signed note carries it.
+	 */
+	@GetMapping("/api/notes/patients/{patientId}/patterns")
+	PatternView patterns(@PathVariable String patientId, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String tag, Authentication authentication) {
+		return this.patterns.forPatient(Actor.of(authentication), patientId, kind, tag);
+	}
+
+}
