@@ -221,6 +221,17 @@ public class AuditTrail {
 		}
 	}
 
+	/** Reads the head from the database at the next append (after a restore, say). */
+	void forgetHead() {
+		this.appending.lock();
+		try {
+			this.headSeq = -1;
+		}
+		finally {
+			this.appending.unlock();
+		}
+	}
+
 	private void loadHead() {
 		Query last = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
 		Document newest = this.mongo.findOne(last, Document.class, COLLECTION);
