@@ -103,6 +103,8 @@ final class SpringService extends Component {
 		env.put("KEYCLOAK_URL", this.config.keycloakUrl());
 		env.put("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap());
 		env.put("MONGODB_URI", this.config.mongoUri());
+		// links handed to users (calendar feeds, invitations) point at the gateway
+		env.put("PUBLIC_BASE_URL", this.config.gatewayUrl());
 		if (this.config.jsonLogs()) {
 			env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		}

@@ -36,7 +36,8 @@ public final class RunningStack implements BeforeAllCallback {
 	private static LocalStack start() {
 		Path root = Path.of(System.getProperty("therapy.root", "..")).toAbsolutePath().normalize();
 		// one folder per offset, so two runs on different offsets never share data
-		Path data = root.resolve((PORT_OFFSET == 5000) ? "devstack/target/e2e-stack" : "devstack/target/e2e-stack-" + PORT_OFFSET);
+		Path data = root
+			.resolve((PORT_OFFSET == 5000) ? "devstack/target/e2e-stack" : "devstack/target/e2e-stack-" + PORT_OFFSET);
 		resetData(data);
 		StackConfig defaults = StackConfig.fromEnvironment(root, data, PORT_OFFSET);
 		// the tests always start their own infrastructure, whatever the shell points at

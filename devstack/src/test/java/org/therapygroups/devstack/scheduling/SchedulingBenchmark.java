@@ -1,0 +1,297 @@
+package org.therapygroups.devstack.scheduling;
+
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.therapygroups.devstack.Http;
+import org.therapygroups.devstack.RunningStack;
+import org.therapygroups.devstack.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scheduling benchmark behind {@code ./bench scheduling}, on the whole local stack
+ * (never part of {@code ./test}): a program of 200 weekly groups over one year with their
+ * sessions expanded; the iCalendar feed of a patient in 5 groups and of a therapist
+ * facilitating 20; 10,000 session × member attendance rows recorded through the API.
+ * Requests go to sessions-service's own port: through the gateway the per-user rate limit
+ * (20 requests per second) would be what is measured.
+ */
+@ExtendWith(RunningStack.class)
+class SchedulingBenchmark {
+
+	private static final int THERAPISTS = 10;
+
+	private static final int GROUPS = 200;
+
+	private static final int PATIENTS = 10;
+
+	private static final int ATTENDANCE_ROWS = 10_000;
+
+	private static final int THREADS = 4;
+
+	private final List<String> figures = new ArrayList<>();
+
+	@Test
+	void scheduling() throws Exception {
+		String base = "http://127.0.0.1:" + RunningStack.config().sessionsPort();
+		Supplier<String> director = cached(() -> Tokens.forUser("director1"));
+		List<Staff> therapists = new ArrayList<>();
+		for (int i = 0; i < THERAPISTS; i++) {
+			therapists.add(Staff.create(director.get(), "Bench" + i));
+		}
+		List<Patients.Patient> patients = new ArrayList<>();
+		for (int i = 0; i < PATIENTS; i++) {
+			patients.add(Patients.invite("Member" + i));
+		}
+		String program = Http
+			.json(send("POST", base + "/api/sessions/programs", director.get(),
+					Map.of("name", "Benchmark program", "timeZone", "Europe/Berlin")))
+			.get("id")
+			.asText();
+
+		// 200 weekly groups, one year each: 10 therapists x 5 weekdays x 4 time slots
+		LocalDate monday = LocalDate.now(ZoneOffset.UTC)
+			.plusWeeks(1)
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalTime[] slots = { LocalTime.of(9, 0), LocalTime.of(11, 0), LocalTime.of(14, 0), LocalTime.of(16, 0) };
+		List<Long> createLatencies = Collections.synchronizedList(new ArrayList<>());
+		List<String> groups = Collections.synchronizedList(new ArrayList<>());
+		List<Callable<Void>> creations = new ArrayList<>();
+		for (int g = 0; g < GROUPS; g++) {
+			int therapist = g % THERAPISTS;
+			int slot = g / THERAPISTS;
+			LocalDate day = monday.plusDays(slot % 5);
+			LocalTime time = slots[slot / 5];
+			String byDay = day.getDayOfWeek().name().substring(0, 2);
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("name", "Group " + g);
+			request.put("modality", (g % 2 == 0) ? "CBT" : "PSYCHODYNAMIC");
+			request.put("aftercare", true);
+			request.put("selfEnrollment", true);
+			request.put("minSize", 2);
+			request.put("maxSize", 12);
+			request.put("facilitators", List.of(Map.of("therapistId", therapists.get(therapist).id(), "role", "LEAD")));
+			request.put("location", Map.of("room", "Room " + g));
+			request.put("sessionMinutes", 90);
+			request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=" + byDay, "start",
+					day.atTime(time).toString(), "until", day.plusYears(1).minusDays(1).toString()));
+			creations.add(() -> {
+				long started = System.nanoTime();
+				HttpResponse<String> created = send("POST", base + "/api/sessions/programs/" + program + "/groups",
+						director.get(), request);
+				createLatencies.add(System.nanoTime() - started);
+				assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+				groups.add(Http.json(created).get("id").asText());
+				return null;
+			});
+		}
+		long createStart = System.nanoTime();
+		runAll(creations);
+		double createSeconds = (System.nanoTime() - createStart) / 1e9;
+		long sessions = 0;
+		for (String group : groups.subList(0, 1)) {
+			sessions = Http
+				.json(Http.get(base + "/api/sessions/groups/" + group + "/sessions?from=2000-01-01T00:00:00Z&to="
+						+ monday.plusYears(2).atStartOfDay().toInstant(ZoneOffset.UTC), director.get()))
+				.size();
+		}
+		report("create 200 weekly groups (1 year, sessions expanded, rooms and facilitators booked)", createLatencies,
+				createSeconds, GROUPS, "groups");
+		this.figures
+			.add(String.format(Locale.ROOT, "  sessions per group: %d, about %d sessions in all, %.0f sessions/s",
+					sessions, sessions * GROUPS, sessions * GROUPS / createSeconds));
+
+		// a patient in 5 groups, 10 members in each of the first 20 groups (therapist 0
+		// facilitates 20)
+		List<String> ofTherapist0 = new ArrayList<>();
+		for (int g = 0; g < GROUPS; g += THERAPISTS) {
+			ofTherapist0.add(groupOf(groups, base, director, "Group " + g));
+		}
+		List<Callable<Void>> enrolments = new ArrayList<>();
+		for (String group : ofTherapist0) {
+			for (Patients.Patient patient : patients) {
+				enrolments.add(() -> {
+					HttpResponse<String> joined = send("POST", base + "/api/sessions/groups/" + group + "/memberships",
+							patient.token(), Map.of());
+					assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+					return null;
+				});
+			}
+		}
+		runAll(enrolments);
+
+		Patients.Patient inFive = Patients.invite("Five");
+		for (String group : ofTherapist0.subList(0, 5)) {
+			assertThat(send("POST", base + "/api/sessions/groups/" + group + "/memberships", inFive.token(), Map.of())
+				.statusCode()).isEqualTo(201);
+		}
+		feed(base, inFive.token(), "iCalendar feed of a patient in 5 groups");
+		feed(base, therapists.get(0).token().get(), "iCalendar feed of a therapist facilitating 20 groups");
+
+		// 10,000 attendance rows: 20 groups x 50 sessions x 10 members
+		String therapistToken = therapists.get(0).token().get();
+		String[] statuses = { "EXCUSED", "CANCELLED_BY_PATIENT", "LATE_CANCELLATION", "CANCELLED_BY_CLINICIAN" };
+		List<Callable<Void>> records = new ArrayList<>();
+		for (String group : ofTherapist0) {
+			JsonNode list = Http.json(Http.get(base + "/api/sessions/groups/" + group + "/sessions?from="
+					+ monday.atStartOfDay().toInstant(ZoneOffset.UTC) + "&to="
+					+ monday.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC), therapistToken));
+			for (int s = 0; s < 50 && s < list.size(); s++) {
+				String session = list.get(s).get("id").asText();
+				for (int p = 0; p < PATIENTS; p++) {
+					String patient = patients.get(p).id();
+					String status = statuses[(s + p) % statuses.length];
+					records.add(() -> {
+						HttpResponse<String> recorded = send("PUT",
+								base + "/api/sessions/sessions/" + session + "/attendance/" + patient,
+								therapists.get(0).token().get(), Map.of("status", status));
+						assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+						return null;
+					});
+				}
+			}
+		}
+		assertThat(records).hasSize(ATTENDANCE_ROWS);
+		List<Long> attendanceLatencies = Collections.synchronizedList(new ArrayList<>());
+		List<Callable<Void>> timed = records.stream().map((call) -> (Callable<Void>) () -> {
+			long started = System.nanoTime();
+			call.call();
+			attendanceLatencies.add(System.nanoTime() - started);
+			return null;
+		}).toList();
+		long recordStart = System.nanoTime();
+		runAll(timed);
+		report("record attendance, " + THREADS + " clients", attendanceLatencies,
+				(System.nanoTime() - recordStart) / 1e9, ATTENDANCE_ROWS, "rows");
+
+		System.out.println();
+		System.out.println("== scheduling benchmark ==");
+		this.figures.forEach(System.out::println);
+	}
+
+	private void feed(String base, String token, String what) {
+		HttpResponse<String> created = send("POST", base + "/api/sessions/me/calendar-feed", token, Map.of());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String url = Http.json(created).get("url").asText();
+		String path = url.substring(url.indexOf("/api/"));
+		List<Long> latencies = new ArrayList<>();
+		int bytes = 0;
+		int events = 0;
+		long start = System.nanoTime();
+		for (int i = 0; i < 50; i++) {
+			long started = System.nanoTime();
+			HttpResponse<String> ics = Http.get(base + path, null);
+			latencies.add(System.nanoTime() - started);
+			assertThat(ics.statusCode()).isEqualTo(200);
+			bytes = ics.body().length();
+			events = ics.body().split("BEGIN:VEVENT", -1).length - 1;
+		}
+		report(what + " (" + events + " VEVENTs, " + bytes / 1024 + " KiB)", latencies,
+				(System.nanoTime() - start) / 1e9, 50, "renders");
+	}
+
+	private static String groupOf(List<String> groups, String base, Supplier<String> director, String name) {
+		for (JsonNode group : Http.json(Http.get(base + "/api/sessions/groups", director.get()))) {
+			if (group.get("name").asText().equals(name)) {
+				return group.get("id").asText();
+			}
+		}
+		throw new IllegalStateException(name + " not found among " + groups.size());
+	}
+
+	private void report(String what, List<Long> latenciesNanos, double seconds, int count, String unit) {
+		List<Long> sorted = new ArrayList<>(latenciesNanos);
+		Collections.sort(sorted);
+		this.figures.add(String.format(Locale.ROOT, "%s: %d %s in %.1f s = %.1f %s/s; latency p50 %.1f ms, p99 %.1f ms",
+				what, count, unit, seconds, count / seconds, unit, percentile(sorted, 50), percentile(sorted, 99)));
+	}
+
+	private static double percentile(List<Long> sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+
+	private static void runAll(List<Callable<Void>> calls) throws Exception {
+		try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+			for (Future<Void> result : pool.invokeAll(calls)) {
+				result.get();
+			}
+		}
+	}
+
+	private static HttpResponse<String> send(String method, String url, String token, Object body) {
+		return Http.send(method, url, token, "application/json", Http.toJson(body));
+	}
+
+	/** Access tokens live five minutes; the benchmark takes longer. */
+	static Supplier<String> cached(Supplier<String> login) {
+		return new Supplier<>() {
+
+			private String token;
+
+			private long fetchedAt;
+
+			@Override
+			public synchronized String get() {
+				if (this.token == null || System.nanoTime() - this.fetchedAt > Duration.ofMinutes(3).toNanos()) {
+					this.token = login.get();
+					this.fetchedAt = System.nanoTime();
+				}
+				return this.token;
+			}
+		};
+	}
+
+	/** A therapist created by the director and signed in. */
+	record Staff(String id, Supplier<String> token) {
+
+		static Staff create(String directorToken, String name) {
+			String email = name.toLowerCase(Locale.ROOT) + "." + UUID.randomUUID().toString().substring(0, 6)
+					+ "@example.org";
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("firstName", name);
+			body.put("lastName", "Therapist");
+			body.put("email", email);
+			body.put("role", "therapist");
+			body.put("licenceType", "LPC");
+			body.put("licenceNumber", "L-" + UUID.randomUUID().toString().substring(0, 8));
+			HttpResponse<String> created = Patients.post("/api/auth/staff", directorToken, body);
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			JsonNode account = Http.json(created);
+			HttpResponse<String> accepted = Patients.post("/api/auth/public/invitations/accept", null,
+					Map.of("code", account.get("code").asText(), "password", Patients.PASSWORD));
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+			Supplier<String> token = cached(() -> {
+				HttpResponse<String> signIn = Http
+					.postForm(RunningStack.config().issuer() + "/protocol/openid-connect/token", Map.of("grant_type",
+							"password", "client_id", "therapy-cli", "username", email, "password", Patients.PASSWORD));
+				assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+				return Http.json(signIn).get("access_token").asText();
+			});
+			return new Staff(account.get("userId").asText(), token);
+		}
+	}
+
+}
