@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -27,6 +28,39 @@ class ModuleBoundaryTests {
 	@Test
 	void featurePackagesAreFreeOfCycles() {
 		slices().matching("org.therapygroups.notes.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void onlyTheCryptoPackageTouchesKeys() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.therapygroups.notes.crypto..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.google.crypto.tink..")
+			.check(this.classes);
+	}
+
+	@Test
+	void foundationPackagesDoNotReachUpIntoNotes() {
+		noClasses().that()
+			.resideInAnyPackage("org.therapygroups.notes.crypto..", "org.therapygroups.notes.audit..",
+					"org.therapygroups.notes.template..", "org.therapygroups.notes.sessions..",
+					"org.therapygroups.notes.access..", "org.therapygroups.notes.problem..",
+					"org.therapygroups.notes.outbox..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.therapygroups.notes.note..", "org.therapygroups.notes.pattern..",
+					"org.therapygroups.notes.intake..", "org.therapygroups.notes.admin..")
+			.check(this.classes);
+	}
+
+	@Test
+	void controllersStayInsideTheirFeature() {
+		classes().that()
+			.areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+			.should()
+			.notBePublic()
+			.check(this.classes);
 	}
 
 }

@@ -9,68 +9,68 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the notes API answers. Content appears only in views for those allowed to read it.
  */
-final class NoteViews {
+public final class NoteViews {
 
 	private NoteViews() {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record NoteView(String noteId, String sessionId, String groupId, String programId, String modality,
+	public record NoteView(String noteId, String sessionId, String groupId, String programId, String modality,
 			TemplateRef template, Instant serviceDate, Instant sessionEndsAt, String status, boolean coSignRequired,
 			long version, List<RosterView> roster, JsonNode group, List<MemberView> members, SignatureView signature,
 			SignatureView coSignature, List<AddendumView> addenda, VoidView voided, String integrity) {
 
 	}
 
-	record TemplateRef(String id, int version) {
+	public record TemplateRef(String id, int version) {
 
 	}
 
-	record RosterView(String patientId, String attendance) {
-
-	}
-
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record MemberView(String patientId, String attendance, JsonNode progress, JsonNode process, Instant updatedAt,
-			String updatedBy) {
-
-	}
-
-	record SignatureView(String signerId, Instant signedAt, String contentHash) {
+	public record RosterView(String patientId, String attendance) {
 
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record AddendumView(String addendumId, String authorId, String patientId, String part, Instant serviceDate,
+	public record MemberView(String patientId, String attendance, JsonNode progress, JsonNode process,
+			Instant updatedAt, String updatedBy) {
+
+	}
+
+	public record SignatureView(String signerId, Instant signedAt, String contentHash) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AddendumView(String addendumId, String authorId, String patientId, String part, Instant serviceDate,
 			Instant writtenAt, String text, String contentHash) {
 
 	}
 
-	record VoidView(String actorId, Instant at, String reason, String statusBefore) {
+	public record VoidView(String actorId, Instant at, String reason, String statusBefore) {
 
 	}
 
 	/** The answer to a save: the version the next save must name. */
-	record Saved(String noteId, long version, String status) {
+	public record Saved(String noteId, long version, String status) {
 
 	}
 
 	/** A patient's own signed progress entry. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record OwnEntry(String noteId, String sessionId, String groupId, Instant serviceDate, String status,
+	public record OwnEntry(String noteId, String sessionId, String groupId, Instant serviceDate, String status,
 			JsonNode progress, List<AddendumView> addenda) {
 
 	}
 
 	/** A director's view of one session's documentation: no content. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record DocumentationStatus(String noteId, String sessionId, String groupId, String programId, Instant sessionEndsAt,
-			String status, boolean signed, Instant signedAt, Double hoursToSign, boolean signedLate, boolean overdue,
-			boolean coSignRequired, boolean coSigned, Double hoursOpen) {
+	public record DocumentationStatus(String noteId, String sessionId, String groupId, String programId,
+			Instant sessionEndsAt, String status, boolean signed, Instant signedAt, Double hoursToSign,
+			boolean signedLate, boolean overdue, boolean coSignRequired, boolean coSigned, Double hoursOpen) {
 
 	}
 
-	record DocumentationReport(Instant asOf, int sessions, int signed, int unsigned, int overdue, int signedLate,
+	public record DocumentationReport(Instant asOf, int sessions, int signed, int unsigned, int overdue, int signedLate,
 			List<DocumentationStatus> notes) {
 
 	}

@@ -826,7 +826,7 @@ public class Notes {
 						ex.getClass().getSimpleName());
 			}
 		}
-		this.outbox.trigger();
+		this.outbox.trigger(noteId);
 	}
 
 	private SessionNote loadFor(Actor actor, AuditAction action, String noteId) {

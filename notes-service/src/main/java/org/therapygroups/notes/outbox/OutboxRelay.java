@@ -58,6 +58,29 @@ public class OutboxRelay {
 		Thread.ofVirtual().name("outbox-trigger").start(this::relay);
 	}
 
+	/**
+	 * Publishes the pending events of one document soon after its write. Looking the
+	 * document up by id keeps this cheap however many notes there are; the scheduled run
+	 * catches up on anything this misses.
+	 * @param documentId the written document
+	 */
+	public void trigger(Object documentId) {
+		Thread.ofVirtual().name("outbox-trigger").start(() -> {
+			if (!this.running.tryLock()) {
+				return;
+			}
+			try {
+				publishPending(new Query(Criteria.where("_id").is(documentId).and("outbox.0").exists(true)));
+			}
+			catch (RuntimeException ex) {
+				log.debug("Outbox trigger for {} failed, the scheduled run retries: {}", documentId, ex.toString());
+			}
+			finally {
+				this.running.unlock();
+			}
+		});
+	}
+
 	@Scheduled(fixedDelayString = "${therapy.notes.outbox-interval:500ms}")
 	public void relay() {
 		// one run at a time; a skipped trigger is caught up by the next scheduled run
@@ -87,7 +110,10 @@ public class OutboxRelay {
 	 * @return how many events were published
 	 */
 	int publishPending() {
-		Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+		return publishPending(new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH));
+	}
+
+	private int publishPending(Query pending) {
 		pending.fields().include("outbox");
 		int published = 0;
 		for (Document document : this.mongo.find(pending, Document.class, COLLECTION)) {
