@@ -112,8 +112,8 @@ class NotesFlowIT {
 		HttpResponse<String> invalid = send("PUT", notes + "/" + noteId + "/members/" + patient, therapistToken,
 				Map.of("version", 2, "process", Map.of("thoughtRecords", List.of())));
 		assertStatus(invalid, 400);
-		assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(invalid.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertStatus(send("POST", notes + "/" + noteId + "/sign", therapistToken, Map.of("version", 2)), 200);
 		assertStatus(send("POST", notes + "/" + noteId + "/addenda", therapistToken,
 				Map.of("text", "Called the sponsor", "patientId", patient, "part", "PROGRESS")), 201);
@@ -132,16 +132,14 @@ class NotesFlowIT {
 		assertStatus(Http.get(notes + "/" + noteId + "/members/" + otherPatient, patientToken), 404);
 		assertStatus(Http.get(notes + "/" + noteId, directorToken), 403);
 
-		HttpResponse<String> status = Http.get(notes + "/documentation-status?programId=" + programId,
-				directorToken);
+		HttpResponse<String> status = Http.get(notes + "/documentation-status?programId=" + programId, directorToken);
 		assertStatus(status, 200);
 		assertThat(Http.json(status).get("signed").asInt()).isEqualTo(1);
 		assertThat(status.body()).doesNotContain(SECRET);
 		HttpResponse<String> verify = Http.get(notes + "/audit/verify", directorToken);
 		assertStatus(verify, 200);
 		assertThat(Http.json(verify).get("valid").asBoolean()).as(verify.body()).isTrue();
-		HttpResponse<String> audit = Http.get(notes + "/audit?patientId=" + patient + "&sort=time,desc",
-				directorToken);
+		HttpResponse<String> audit = Http.get(notes + "/audit?patientId=" + patient + "&sort=time,desc", directorToken);
 		assertStatus(audit, 200);
 		assertThat(audit.body()).contains("\"SIGN\"", "\"ADDENDUM\"", "\"DENIED\"").doesNotContain(SECRET);
 
@@ -170,8 +168,9 @@ class NotesFlowIT {
 	}
 
 	private static void assertStatus(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": "
-				+ response.body()).isEqualTo(status);
+		assertThat(response.statusCode())
+			.as(response.request().method() + " " + response.request().uri() + ": " + response.body())
+			.isEqualTo(status);
 	}
 
 	private static JsonNode findNote(JsonNode entries, String noteId) {
