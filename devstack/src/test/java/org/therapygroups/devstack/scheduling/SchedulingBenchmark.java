@@ -142,14 +142,6 @@ class SchedulingBenchmark {
 		}
 		runAll(enrolments);
 
-		Patients.Patient inFive = Patients.invite("Five");
-		for (String group : ofTherapist0.subList(0, 5)) {
-			assertThat(send("POST", base + "/api/sessions/groups/" + group + "/memberships", inFive.token(), Map.of())
-				.statusCode()).isEqualTo(201);
-		}
-		feed(base, inFive.token(), "iCalendar feed of a patient in 5 groups");
-		feed(base, therapists.get(0).token().get(), "iCalendar feed of a therapist facilitating 20 groups");
-
 		// 10,000 attendance rows: 20 groups x 50 sessions x 10 members
 		String therapistToken = therapists.get(0).token().get();
 		String[] statuses = { "EXCUSED", "CANCELLED_BY_PATIENT", "LATE_CANCELLATION", "CANCELLED_BY_CLINICIAN" };
@@ -185,6 +177,14 @@ class SchedulingBenchmark {
 		runAll(timed);
 		report("record attendance, " + THREADS + " clients", attendanceLatencies,
 				(System.nanoTime() - recordStart) / 1e9, ATTENDANCE_ROWS, "rows");
+
+		Patients.Patient inFive = Patients.invite("Five");
+		for (String group : ofTherapist0.subList(0, 5)) {
+			assertThat(send("POST", base + "/api/sessions/groups/" + group + "/memberships", inFive.token(), Map.of())
+				.statusCode()).isEqualTo(201);
+		}
+		feed(base, inFive.token(), "iCalendar feed of a patient in 5 groups");
+		feed(base, therapists.get(0).token().get(), "iCalendar feed of a therapist facilitating 20 groups");
 
 		System.out.println();
 		System.out.println("== scheduling benchmark ==");
@@ -224,8 +224,10 @@ class SchedulingBenchmark {
 	private void report(String what, List<Long> latenciesNanos, double seconds, int count, String unit) {
 		List<Long> sorted = new ArrayList<>(latenciesNanos);
 		Collections.sort(sorted);
-		this.figures.add(String.format(Locale.ROOT, "%s: %d %s in %.1f s = %.1f %s/s; latency p50 %.1f ms, p99 %.1f ms",
-				what, count, unit, seconds, count / seconds, unit, percentile(sorted, 50), percentile(sorted, 99)));
+		String line = String.format(Locale.ROOT, "%s: %d %s in %.1f s = %.1f %s/s; latency p50 %.1f ms, p99 %.1f ms",
+				what, count, unit, seconds, count / seconds, unit, percentile(sorted, 50), percentile(sorted, 99));
+		System.out.println("figure: " + line);
+		this.figures.add(line);
 	}
 
 	private static double percentile(List<Long> sorted, int p) {
