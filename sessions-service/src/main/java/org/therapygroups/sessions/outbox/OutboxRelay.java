@@ -1,6 +1,10 @@
 package org.therapygroups.sessions.outbox;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,11 +26,12 @@ import org.therapygroups.events.kafka.CloudEventRecords;
 
 /**
  * Publishes the events waiting in the {@code outbox} arrays of groups and sessions and
- * pulls each one only after the broker acknowledged it (acks=all, idempotent producer). A
- * crash between the acknowledgement and the pull publishes the same event id again, which
- * consumers deduplicate. The pull also bumps the document's version, so that a writer
- * holding an older copy (with the published event still in it) retries instead of writing
- * the event back.
+ * pulls each one only after the broker acknowledged it (acks=all, idempotent producer);
+ * the events of one document go to one partition in order, so sending a batch at once
+ * keeps their order. A crash between the acknowledgement and the pull publishes the same
+ * event id again, which consumers deduplicate. The pull also bumps the document's
+ * version, so that a writer holding an older copy (with the published event still in it)
+ * retries instead of writing the event back.
  */
 @Component
 public class OutboxRelay {
@@ -93,40 +98,58 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * One pass over the documents of a collection with pending events.
+	 * One pass over the documents of a collection with pending events: everything is sent
+	 * at once, then each document's published prefix is pulled in one update.
 	 * @param collection the collection
 	 * @return how many events were published
 	 */
 	int publishPending(String collection) {
 		Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
 		pending.fields().include("outbox");
-		int published = 0;
+		Map<Object, List<Sent>> sent = new LinkedHashMap<>();
 		for (Document document : this.mongo.find(pending, Document.class, collection)) {
-			Object id = document.get("_id");
+			List<Sent> ofDocument = new ArrayList<>();
 			for (Document entry : document.getList("outbox", Document.class, List.of())) {
-				publish(entry.getString("event"));
-				this.mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-						new Update().pull("outbox", new Document("eventId", entry.getString("eventId")))
+				CloudEvent event = EventJson.fromJson(entry.getString("event"));
+				ofDocument.add(new Sent(event.getId(), this.kafka.send(CloudEventRecords.toRecord(event))));
+			}
+			sent.put(document.get("_id"), ofDocument);
+		}
+		this.kafka.flush();
+		int published = 0;
+		RuntimeException failure = null;
+		for (Map.Entry<Object, List<Sent>> document : sent.entrySet()) {
+			List<String> acknowledged = new ArrayList<>();
+			for (Sent event : document.getValue()) {
+				try {
+					event.result().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+					acknowledged.add(event.eventId());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while publishing event " + event.eventId(), ex);
+				}
+				catch (Exception ex) {
+					// later events of this document stay too, so none overtakes this one
+					failure = new IllegalStateException("event " + event.eventId() + " not acknowledged: " + ex, ex);
+					break;
+				}
+			}
+			if (!acknowledged.isEmpty()) {
+				this.mongo.updateFirst(new Query(Criteria.where("_id").is(document.getKey())),
+						new Update().pull("outbox", new Document("eventId", new Document("$in", acknowledged)))
 							.inc("version", 1),
 						collection);
-				published++;
+				published += acknowledged.size();
 			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 		return published;
 	}
 
-	private void publish(String json) {
-		CloudEvent event = EventJson.fromJson(json);
-		try {
-			this.kafka.send(CloudEventRecords.toRecord(event)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while publishing event " + event.getId(), ex);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("event " + event.getId() + " not acknowledged: " + ex, ex);
-		}
+	private record Sent(String eventId, CompletableFuture<?> result) {
 	}
 
 }
