@@ -43,9 +43,16 @@ class KeysController {
 	@PostMapping("/rotate")
 	KeyStatus rotate(Authentication authentication) {
 		Actor actor = requireDirector(authentication);
-		// audited first: a rotation must not happen unrecorded
+		KeyStatus status;
+		try {
+			status = this.crypto.rotate();
+		}
+		catch (RuntimeException ex) {
+			this.audit.record(AuditRecord.of(actor, AuditAction.ROTATE_KEYS, null, List.of(), AuditOutcome.FAILED));
+			throw ex;
+		}
 		this.audit.record(AuditRecord.of(actor, AuditAction.ROTATE_KEYS, null, List.of(), AuditOutcome.SUCCESS));
-		return this.crypto.rotate();
+		return status;
 	}
 
 	private Actor requireDirector(Authentication authentication) {

@@ -7,7 +7,11 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.therapygroups.notes.NoteFixtures;
 import org.therapygroups.notes.NoteFixtures.Scenario;
@@ -23,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Bad input is refused with 400 and field errors that name the field, never the value,
  * and nothing is half-stored: the note's version and content stay as they were.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTests extends NotesServiceTestBase {
 
 	private Scenario cbt;
@@ -82,7 +87,7 @@ class BadInputTests extends NotesServiceTestBase {
 	}
 
 	@Test
-	void aMissingVersionOrUnreadableBodyIsRefusedWithoutEcho() throws Exception {
+	void aMissingVersionOrUnreadableBodyIsRefusedWithoutEcho(CapturedOutput output) throws Exception {
 		JsonNode noVersion = body(this.mvc
 			.perform(withJson(put("/api/notes/" + this.cbt.noteId() + "/group"), Map.of("group", Map.of()))
 				.with(as(this.cbt.therapist(), "therapist")))
@@ -100,6 +105,7 @@ class BadInputTests extends NotesServiceTestBase {
 				.with(as(this.cbt.therapist(), "therapist")))
 			.andExpect(status().isBadRequest());
 		assertUntouched(this.cbt);
+		assertThat(output.getAll()).doesNotContain(NoteFixtures.SECRET);
 	}
 
 	private JsonNode rejected(Scenario s, String patientId, Map<String, Object> body) throws Exception {
