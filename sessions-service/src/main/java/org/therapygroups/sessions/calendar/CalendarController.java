@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,9 @@ import org.therapygroups.sessions.support.SchedulingProperties;
 class CalendarController {
 
 	static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=utf-8");
+
+	/** Calendar clients poll; five minutes of private caching is plenty fresh. */
+	static final String FEED_CACHE_CONTROL = "private, max-age=300";
 
 	private final Schedules schedules;
 
@@ -77,7 +81,7 @@ class CalendarController {
 		CalendarFeed feed = this.feeds.resolve(token).orElseThrow(() -> ApiProblem.notFound("This calendar feed"));
 		return ResponseEntity.ok()
 			.contentType(TEXT_CALENDAR)
-			.cacheControl(CacheControl.empty().cachePrivate().maxAge(java.time.Duration.ofSeconds(300)))
+			.header(HttpHeaders.CACHE_CONTROL, FEED_CACHE_CONTROL)
 			.header("X-Content-Type-Options", "nosniff")
 			.body(this.schedules.ics(feed));
 	}
