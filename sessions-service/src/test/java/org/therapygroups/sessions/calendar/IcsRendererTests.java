@@ -226,6 +226,20 @@ class IcsRendererTests {
 			.hasSizeLessThanOrEqualTo(75));
 	}
 
+	@Test
+	void longNonAsciiLinesAreFoldedAt75OctetsAndUnfoldUnchanged() throws Exception {
+		String name = "Gruppe für Rückfallprävention – Abendgruppe mit Übungen \uD83C\uDF19 ".repeat(3).strip();
+		Group group = CalendarFixtures.group(name, "FREQ=WEEKLY;BYDAY=TU", FIRST, CalendarFixtures.BERLIN, "t");
+
+		String text = IcsRenderer.render(List.of(group), List.of(), STAMP);
+
+		assertThat(text).contains("\r\n ");
+		assertThat(text.split("\r\n"))
+			.allSatisfy((line) -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.hasSizeLessThanOrEqualTo(75));
+		assertThat(value(master(parse(text), group).getProperty(Property.SUMMARY))).isEqualTo(name);
+	}
+
 	// --- helpers -------------------------------------------------------------------
 
 	private static FeedSession cancelledView(Session session) {
