@@ -43,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.therapygroups.events.Topics;
+import org.therapygroups.events.identity.Roles;
+import org.therapygroups.sessions.directory.DirectoryUser;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.session.Session;
@@ -95,6 +97,9 @@ class CalendarFeedIntegrationTests {
 
 	private final String director = CalendarFixtures.id("director");
 
+	/** Seated in the Tuesday group too; used to check the directory rule. */
+	private final String patient2 = CalendarFixtures.id("patient");
+
 	/** Tuesdays 18:00 Berlin, from 8 weeks ago, facilitated by {@link #therapist}. */
 	private Group tuesdays;
 
@@ -137,6 +142,7 @@ class CalendarFeedIntegrationTests {
 
 		Instant beforeStart = tuesdayStart.atZone(BERLIN).toInstant().minusSeconds(86_400);
 		this.tuesdays = fixtures.enrol(this.tuesdays, this.patient, beforeStart);
+		this.tuesdays = fixtures.enrol(this.tuesdays, this.patient2, beforeStart);
 		// the former patient sat in weeks 2 and 3 of the Tuesday group only
 		this.tuesdays = fixtures.enrol(this.tuesdays, this.formerPatient,
 				tuesdayStart.plusWeeks(2).atZone(BERLIN).toInstant().minusSeconds(3600));
@@ -233,6 +239,20 @@ class CalendarFeedIntegrationTests {
 			.isEqualTo(local(this.moved.getOriginalStartsAt()));
 		assertThat(override.getProperty(Property.DTSTART).orElseThrow().getValue())
 			.isEqualTo(local(this.moved.getStartsAt()));
+	}
+
+	@Test
+	void feedStopsWhenTheDirectoryKnowsTheUserAsDeactivated() throws Exception {
+		String token = token(createFeed(patientJwt(this.patient2)));
+		// unknown to the directory (events not applied yet): the feed works
+		fetchFeed(token);
+
+		Instant now = Instant.now();
+		this.mongo.save(new DirectoryUser(this.patient2, Roles.PATIENT, "Second Patient", true, now, now, now));
+		fetchFeed(token);
+
+		this.mongo.save(new DirectoryUser(this.patient2, Roles.PATIENT, "Second Patient", false, now, now, now));
+		expectNoFeed(token);
 	}
 
 	@Test
