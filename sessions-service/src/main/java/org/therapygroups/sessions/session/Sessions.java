@@ -165,6 +165,17 @@ public class Sessions {
 				Session.class);
 	}
 
+	/**
+	 * Every session of the groups with only its times, status and kind (no attendance, no
+	 * outbox, no resources): what a calendar feed needs, kept small for feeds of many
+	 * groups.
+	 */
+	public List<Session> timesOf(Collection<String> groupIds) {
+		Query query = Query.query(Criteria.where("groupId").in(groupIds));
+		query.fields().include("groupId", "programId", "originalStartsAt", "startsAt", "endsAt", "extra", "status");
+		return this.mongo.find(query, Session.class);
+	}
+
 	/** Scheduled sessions of a group starting after a time: the ones a change affects. */
 	public List<Session> scheduledAfter(String groupId, Instant after) {
 		return this.mongo.find(
