@@ -104,6 +104,11 @@ class AuthorizationMatrixTests {
 		rows(rows, "POST", "/api/sessions/groups/{G}/memberships/{E}/status", Map.of("status", "DISCHARGED"),
 				"T 200, PA 403");
 		rows(rows, "GET", "/api/sessions/me/memberships", null, "none 401, PA 200, PB 200, T 403, D 403");
+		rows(rows, "GET", "/api/sessions/me/schedule", null, "none 401, PA 200, PB 200, T 200, T2 200, D 403");
+		rows(rows, "POST", "/api/sessions/me/calendar-feed", null, "none 401, PA 201, T 201, D 403");
+		rows(rows, "GET", "/api/sessions/me/calendar-feed", null, "none 401, PA 200, T 200, D 403");
+		rows(rows, "DELETE", "/api/sessions/me/calendar-feed", null, "none 401, PA 204, T 204, D 403");
+		rows(rows, "GET", "/api/sessions/public/calendar/not-a-feed.ics", null, "none 404, PA 404");
 		return rows.stream();
 	}
 

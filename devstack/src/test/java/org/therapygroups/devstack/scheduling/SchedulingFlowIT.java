@@ -97,6 +97,19 @@ class SchedulingFlowIT {
 		JsonNode benNow = Http.json(get("/api/sessions/me/memberships", ben.token())).get(0);
 		assertThat(benNow.get("status").asText()).isEqualTo("ACTIVE");
 
+		// Ben's calendar app polls his secret feed through the gateway, without a token
+		HttpResponse<String> feed = post("/api/sessions/me/calendar-feed", ben.token(), Map.of());
+		assertThat(feed.statusCode()).as(feed.body()).isEqualTo(201);
+		String feedUrl = Http.json(feed).get("url").asText();
+		assertThat(feedUrl).startsWith(RunningStack.config().gatewayUrl() + "/api/sessions/public/calendar/");
+		HttpResponse<String> ics = Http.get(feedUrl, null);
+		assertThat(ics.statusCode()).isEqualTo(200);
+		assertThat(ics.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/calendar"));
+		assertThat(ics.body()).contains("BEGIN:VCALENDAR", "RRULE:FREQ=DAILY;COUNT=3", "SUMMARY:Evening aftercare");
+		JsonNode schedule = Http.json(get("/api/sessions/me/schedule", ben.token()));
+		assertThat(schedule).hasSize(3);
+
 		JsonNode sessions = Http.json(get("/api/sessions/groups/" + groupId + "/sessions", therapist));
 		assertThat(sessions).hasSize(3);
 		String sessionId = sessions.get(0).get("id").asText();
