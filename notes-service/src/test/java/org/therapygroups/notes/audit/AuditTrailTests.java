@@ -33,6 +33,9 @@ class AuditTrailTests extends NotesServiceTestBase {
 	@Autowired
 	private AuditTrail trail;
 
+	@Autowired
+	private org.therapygroups.notes.crypto.Protection protection;
+
 	private List<Document> saved;
 
 	private Document savedHead;
@@ -124,6 +127,30 @@ class AuditTrailTests extends NotesServiceTestBase {
 		this.mvc.perform(get("/api/notes/audit").param("sort", "hash,asc").with(as(s.director(), "director")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+	}
+
+	@Test
+	void twoInstancesAppendingAtOnceKeepOneGaplessChain() throws Exception {
+		// a second service instance on the same database, with its own cached head
+		AuditTrail other = new AuditTrail(this.mongo, this.protection, List.of("notes"));
+		long before = this.mongo.getCollection(AuditTrail.COLLECTION).countDocuments();
+		List<Thread> writers = new ArrayList<>();
+		for (int t = 0; t < 8; t++) {
+			AuditTrail instance = (t % 2 == 0) ? this.trail : other;
+			writers.add(Thread.ofVirtual().start(() -> {
+				for (int i = 0; i < 25; i++) {
+					instance.record(AuditRecord.of(
+							new org.therapygroups.notes.access.Actor(id(), java.util.Set.of("therapist")),
+							AuditAction.READ, id(), List.of(id()), AuditOutcome.SUCCESS));
+				}
+			}));
+		}
+		for (Thread writer : writers) {
+			writer.join();
+		}
+		assertThat(this.mongo.getCollection(AuditTrail.COLLECTION).countDocuments()).isEqualTo(before + 200);
+		Verification verification = this.trail.verify();
+		assertThat(verification.valid()).as(String.valueOf(verification)).isTrue();
 	}
 
 	@Test

@@ -167,6 +167,17 @@ class NoteLifecycleTests extends NotesServiceTestBase {
 	}
 
 	@Test
+	void theApiDocumentDescribesTheNotesEndpoints() throws Exception {
+		String document = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(document).contains("/api/notes/{noteId}/sign", "/api/notes/audit/verify",
+				"/api/notes/patients/{patientId}/patterns");
+	}
+
+	@Test
 	void signerWhoIsTheSupervisorNeedsNoCoSignature() throws Exception {
 		Scenario s = givenCompletedSession("CBT", false);
 		this.mvc
