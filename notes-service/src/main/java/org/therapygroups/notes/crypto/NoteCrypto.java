@@ -68,8 +68,6 @@ public class NoteCrypto {
 
 	private final MongoTemplate mongo;
 
-	private final CryptoProperties properties;
-
 	private final Protection protection;
 
 	private Aead kek;
@@ -88,7 +86,6 @@ public class NoteCrypto {
 
 	NoteCrypto(MongoTemplate mongo, CryptoProperties properties, Protection protection) {
 		this.mongo = mongo;
-		this.properties = properties;
 		this.protection = protection;
 		try {
 			AeadConfig.register();
