@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,7 +15,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,7 +38,7 @@ import org.therapygroups.events.kafka.CloudEventRecords;
  * retries instead of writing the event back.
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 
 	/** The collections whose documents carry an {@code outbox} array. */
 	public static final List<String> COLLECTIONS = List.of("groups", "sessions");
@@ -51,6 +55,8 @@ public class OutboxRelay {
 
 	private final ReentrantLock running = new ReentrantLock();
 
+	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+
 	/** Logs the first failure of a series only: the schedule retries every 500 ms. */
 	private volatile boolean failing;
 
@@ -64,23 +70,80 @@ public class OutboxRelay {
 		Thread.ofVirtual().name("outbox-trigger").start(this::relay);
 	}
 
+	/**
+	 * Remembers every group or session written with pending events, so the frequent run
+	 * reads those documents by id instead of scanning whole collections.
+	 */
+	@Override
+	public void onApplicationEvent(AfterSaveEvent<?> event) {
+		String collection = event.getCollectionName();
+		Document document = event.getDocument();
+		if (COLLECTIONS.contains(collection) && document != null
+				&& !document.getList("outbox", Object.class, List.of()).isEmpty()) {
+			this.written.add(new Written(collection, document.get("_id")));
+		}
+	}
+
+	/** Publishes the events of the documents written since the last run. */
 	@Scheduled(fixedDelayString = "${therapy.sessions.outbox-interval:500ms}")
 	public void relay() {
-		// one run at a time; a skipped trigger is caught up by the next scheduled run
-		if (!this.running.tryLock()) {
-			return;
-		}
-		try {
+		run(() -> {
+			List<Written> batch = new ArrayList<>();
+			for (Written next; (next = this.written.poll()) != null;) {
+				batch.add(next);
+			}
+			try {
+				int published = 0;
+				for (String collection : COLLECTIONS) {
+					List<Object> ids = batch.stream()
+						.filter((w) -> w.collection().equals(collection))
+						.map(Written::id)
+						.distinct()
+						.toList();
+					for (int from = 0; from < ids.size(); from += BATCH) {
+						List<Object> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
+						published += publishPending(collection, Criteria.where("_id").in(slice));
+					}
+				}
+				return published;
+			}
+			catch (RuntimeException ex) {
+				// try these again next time
+				this.written.addAll(batch);
+				throw ex;
+			}
+		});
+	}
+
+	/**
+	 * Scans for events nobody remembered: written by an instance that stopped before it
+	 * published them, or left after a failure.
+	 */
+	@Scheduled(initialDelayString = "${therapy.sessions.outbox-sweep-interval:30s}",
+			fixedDelayString = "${therapy.sessions.outbox-sweep-interval:30s}")
+	public void sweep() {
+		run(() -> {
 			int published = 0;
 			int batch;
 			do {
 				batch = 0;
 				for (String collection : COLLECTIONS) {
-					batch += publishPending(collection);
+					batch += publishPending(collection, null);
 				}
 				published += batch;
 			}
 			while (batch > 0);
+			return published;
+		});
+	}
+
+	private void run(java.util.function.IntSupplier pass) {
+		// one run at a time; whatever a skipped run would have done, the next one does
+		if (!this.running.tryLock()) {
+			return;
+		}
+		try {
+			int published = pass.getAsInt();
 			if (this.failing) {
 				log.info("Outbox relay recovered, published {} event(s)", published);
 				this.failing = false;
@@ -101,10 +164,13 @@ public class OutboxRelay {
 	 * One pass over the documents of a collection with pending events: everything is sent
 	 * at once, then each document's published prefix is pulled in one update.
 	 * @param collection the collection
+	 * @param which which documents to look at, {@code null} for all
 	 * @return how many events were published
 	 */
-	int publishPending(String collection) {
-		Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+	int publishPending(String collection, Criteria which) {
+		Criteria withEvents = (which != null) ? which.and("outbox.0").exists(true)
+				: Criteria.where("outbox.0").exists(true);
+		Query pending = new Query(withEvents).limit(BATCH);
 		pending.fields().include("outbox");
 		Map<Object, List<Sent>> sent = new LinkedHashMap<>();
 		for (Document document : this.mongo.find(pending, Document.class, collection)) {
@@ -150,6 +216,9 @@ public class OutboxRelay {
 	}
 
 	private record Sent(String eventId, CompletableFuture<?> result) {
+	}
+
+	private record Written(String collection, Object id) {
 	}
 
 }
