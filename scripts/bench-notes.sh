@@ -6,15 +6,9 @@
 #   BENCH_NOTES=200 scripts/bench-notes.sh      # a quicker run
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    if [[ -x "$candidate/bin/java" ]] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-      export JAVA_HOME="${candidate%/}"
-      break
-    fi
-  done
-fi
-OFFLINE=${MAVEN_OFFLINE:--o}
+source scripts/java-home.sh
+# MAVEN_OFFLINE=-o skips the repository check when everything is cached
+OFFLINE=${MAVEN_OFFLINE:-}
 ./mvnw -B $OFFLINE -q install -DskipTests -pl events >/dev/null
 ./mvnw -B $OFFLINE -q test -pl notes-service -Dtest=NotesBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dspring-javaformat.skip=true \
