@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The scheduling flow through the gateway on the whole stack, with real Keycloak users: a
  * director creates a group, patients enrol, one is waitlisted in the full group and
- * promoted when a seat frees, the therapist records attendance, the session completes and
- * its event is on the topic.
+ * promoted when a seat frees, the therapist records attendance, the session completes,
+ * its event is on the topic and notes-service has drafted the session's note from it.
  */
 @ExtendWith(RunningStack.class)
 class SchedulingFlowIT {
@@ -143,6 +143,23 @@ class SchedulingFlowIT {
 		assertThat(payload.roster()).containsExactly(new RosterEntry(ben.id(), AttendanceStatus.PRESENT));
 		assertThat(new String(done.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Ann",
 				"Ben", "Evening aftercare");
+		// notes-service drafted the session's note from that event, with its roster
+		JsonNode draft = null;
+		Instant until = Instant.now().plusSeconds(60);
+		while (Instant.now().isBefore(until)) {
+			HttpResponse<String> note = get("/api/notes?sessionId=" + sessionId, therapist);
+			if (note.statusCode() == 200) {
+				draft = Http.json(note);
+				break;
+			}
+			Thread.sleep(500);
+		}
+		assertThat(draft).as("draft note of session %s", sessionId).isNotNull();
+		assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+		assertThat(draft.get("modality").asText()).isEqualTo("CBT");
+		assertThat(draft.get("roster")).hasSize(1);
+		assertThat(draft.get("roster").get(0).get("patientId").asText()).isEqualTo(ben.id());
+		assertThat(draft.get("roster").get(0).get("attendance").asText()).isEqualTo("PRESENT");
 	}
 
 	private static String gateway(String path) {

@@ -28,6 +28,7 @@ public class Groups {
 	Groups(MongoTemplate mongo, Programs programs) {
 		this.mongo = mongo;
 		this.programs = programs;
+		org.therapygroups.sessions.support.VersionedWrites.index(mongo, Group.class);
 	}
 
 	public Group get(String groupId) {

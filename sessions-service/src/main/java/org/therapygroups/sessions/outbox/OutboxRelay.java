@@ -101,8 +101,7 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 						.distinct()
 						.toList();
 					for (int from = 0; from < ids.size(); from += BATCH) {
-						List<Object> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
-						published += publishPending(collection, Criteria.where("_id").in(slice));
+						published += publishPending(collection, ids.subList(from, Math.min(ids.size(), from + BATCH)));
 					}
 				}
 				return published;
@@ -164,16 +163,30 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 	 * One pass over the documents of a collection with pending events: everything is sent
 	 * at once, then each document's published prefix is pulled in one update.
 	 * @param collection the collection
-	 * @param which which documents to look at, {@code null} for all
+	 * @param ids the documents to look at, {@code null} to scan the collection
 	 * @return how many events were published
 	 */
-	int publishPending(String collection, Criteria which) {
-		Criteria withEvents = (which != null) ? which.and("outbox.0").exists(true)
-				: Criteria.where("outbox.0").exists(true);
-		Query pending = new Query(withEvents).limit(BATCH);
-		pending.fields().include("outbox");
+	int publishPending(String collection, List<Object> ids) {
+		List<Document> documents = new ArrayList<>();
+		if (ids == null) {
+			Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+			pending.fields().include("outbox");
+			documents.addAll(this.mongo.find(pending, Document.class, collection));
+		}
+		else {
+			// one look-up by id each: mongo-java-server serves only a plain {_id: value}
+			// from its index
+			for (Object id : ids) {
+				Query byId = new Query(Criteria.where("_id").is(id));
+				byId.fields().include("outbox");
+				Document document = this.mongo.findOne(byId, Document.class, collection);
+				if (document != null && !document.getList("outbox", Object.class, List.of()).isEmpty()) {
+					documents.add(document);
+				}
+			}
+		}
 		Map<Object, List<Sent>> sent = new LinkedHashMap<>();
-		for (Document document : this.mongo.find(pending, Document.class, collection)) {
+		for (Document document : documents) {
 			List<Sent> ofDocument = new ArrayList<>();
 			for (Document entry : document.getList("outbox", Document.class, List.of())) {
 				CloudEvent event = EventJson.fromJson(entry.getString("event"));

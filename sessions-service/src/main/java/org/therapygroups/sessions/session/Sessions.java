@@ -85,11 +85,10 @@ public class Sessions {
 		if (sessions.isEmpty()) {
 			return sessions;
 		}
-		java.util.Set<String> existing = new java.util.HashSet<>();
-		Query known = Query.query(Criteria.where("_id").in(sessions.stream().map(Session::getId).toList()));
-		known.fields().include("_id");
-		this.mongo.find(known, org.bson.Document.class, "sessions").forEach((d) -> existing.add(d.getString("_id")));
-		sessions.removeIf((session) -> existing.contains(session.getId()));
+		// one look-up by id each: mongo-java-server serves only a plain {_id: value} from
+		// its index
+		sessions.removeIf(
+				(session) -> this.mongo.exists(Query.query(Criteria.where("_id").is(session.getId())), Session.class));
 		return sessions;
 	}
 
