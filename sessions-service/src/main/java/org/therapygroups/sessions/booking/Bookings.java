@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import org.therapygroups.sessions.support.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
+import org.therapygroups.sessions.support.VersionedWrites;
 
 /**
  * Books facilitators and rooms for sessions and refuses double bookings. Each resource is
@@ -32,6 +33,7 @@ public class Bookings {
 
 	Bookings(MongoTemplate mongo) {
 		this.mongo = mongo;
+		VersionedWrites.index(mongo, ResourceCalendar.class);
 	}
 
 	public static String therapist(String therapistId) {

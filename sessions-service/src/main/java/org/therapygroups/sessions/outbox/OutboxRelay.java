@@ -116,10 +116,11 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 
 	/**
 	 * Scans for events nobody remembered: written by an instance that stopped before it
-	 * published them, or left after a failure.
+	 * published them. Failures of the frequent run are retried by that run itself, so the
+	 * scan, costly on large collections, is rare.
 	 */
-	@Scheduled(initialDelayString = "${therapy.sessions.outbox-sweep-interval:30s}",
-			fixedDelayString = "${therapy.sessions.outbox-sweep-interval:30s}")
+	@Scheduled(initialDelayString = "${therapy.sessions.outbox-sweep-delay:10s}",
+			fixedDelayString = "${therapy.sessions.outbox-sweep-interval:5m}")
 	public void sweep() {
 		run(() -> {
 			int published = 0;
