@@ -24,11 +24,4 @@ public record Location(String room, String telehealthUrl) {
 		return "room:" + programId + ":" + this.room.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 
-	public String describe() {
-		if (this.room != null && this.telehealthUrl != null) {
-			return this.room + " / " + this.telehealthUrl;
-		}
-		return (this.room != null) ? this.room : this.telehealthUrl;
-	}
-
 }

@@ -158,12 +158,6 @@ public class Sessions {
 			.with(Sort.by("startsAt")), Session.class);
 	}
 
-	/** Every session of the groups, for calendar feeds. */
-	public List<Session> allOf(Collection<String> groupIds) {
-		return this.mongo.find(Query.query(Criteria.where("groupId").in(groupIds)).with(Sort.by("startsAt")),
-				Session.class);
-	}
-
 	/**
 	 * Every session of the groups with only its times, status and kind (no attendance, no
 	 * outbox, no resources): what a calendar feed needs, kept small for feeds of many
