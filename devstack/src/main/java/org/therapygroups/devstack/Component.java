@@ -28,6 +28,9 @@ abstract class Component {
 
 	private Duration startupTime;
 
+	/** Processes this one started, remembered so they can be stopped after it died. */
+	private volatile List<ProcessHandle> children = List.of();
+
 	Component(String name, StackConfig config) {
 		this.name = name;
 		this.config = config;
@@ -96,6 +99,39 @@ abstract class Component {
 		return this.startupTime;
 	}
 
+	/**
+	 * Remembers the process's descendants while it lives: once it is dead they are
+	 * re-parented and can no longer be found through it.
+	 */
+	void rememberChildren() {
+		if (alive()) {
+			this.children = this.process.descendants().toList();
+		}
+	}
+
+	/** Stops what a dead process left behind (kc.sh's JVM, for instance). */
+	void stopOrphans() {
+		this.children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		this.children = List.of();
+	}
+
+	/** The last lines of the log, for a report on a crash. */
+	List<String> logTail(int lines) {
+		try (var all = Files.lines(logFile(), StandardCharsets.UTF_8)) {
+			java.util.Deque<String> tail = new java.util.ArrayDeque<>(lines);
+			all.forEach((line) -> {
+				if (tail.size() == lines) {
+					tail.removeFirst();
+				}
+				tail.addLast(line);
+			});
+			return List.copyOf(tail);
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			return List.of("(log unreadable: " + ex.getMessage() + ")");
+		}
+	}
+
 	Optional<ProcessHandle> handle() {
 		return Optional.ofNullable(this.process).map(Process::toHandle);
 	}
@@ -110,6 +146,7 @@ abstract class Component {
 		}
 		List<ProcessHandle> tree = new java.util.ArrayList<>(this.process.descendants().toList());
 		tree.add(this.process.toHandle());
+		this.children.stream().filter((child) -> !tree.contains(child)).forEach(tree::add);
 		tree.forEach(ProcessHandle::destroy);
 		long deadline = System.nanoTime() + grace.toNanos();
 		for (ProcessHandle handle : tree) {

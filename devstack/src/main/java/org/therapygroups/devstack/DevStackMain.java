@@ -76,10 +76,12 @@ public final class DevStackMain {
 			out.println("Stopped.");
 			stopped.countDown();
 		}, "stack-stop"));
+		stack.gaveUp().thenRun(stopped::countDown);
 		printReady(stack, out);
 		out.println("Press Ctrl-C (or run ./run stop) to stop everything.");
+		out.println("A component that dies is reported here and started again.");
 		stopped.await();
-		return 0;
+		return stack.gaveUp().isDone() ? 1 : 0;
 	}
 
 	private static int check(StackConfig config, PrintStream out) {

@@ -37,6 +37,12 @@ public final class LocalStack implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final java.util.concurrent.CompletableFuture<String> gaveUp = new java.util.concurrent.CompletableFuture<>();
+
+	private Watchdog watchdog;
+
+	private Thread watching;
+
 	private LocalStack(StackConfig config, PrintStream out) {
 		this.config = config;
 		this.out = out;
@@ -100,6 +106,33 @@ public final class LocalStack implements AutoCloseable {
 			.toList());
 		this.readyAt = Instant.now();
 		this.startupTime = Duration.between(begin, this.readyAt);
+		watch();
+	}
+
+	/** From now on a component that dies is reported and started again. */
+	private synchronized void watch() {
+		if (this.closed) {
+			return;
+		}
+		this.watchdog = new Watchdog(components(), this.out, this.config.startTimeout(), (reason) -> {
+			this.out.println("  ✗ " + reason);
+			close();
+			this.gaveUp.complete(reason);
+		});
+		this.watching = Thread.ofPlatform().daemon().name("stack-watchdog").start(this.watchdog);
+	}
+
+	/**
+	 * Completes with the reason when a component crashed too often and the stack was
+	 * stopped.
+	 */
+	public java.util.concurrent.CompletableFuture<String> gaveUp() {
+		return this.gaveUp;
+	}
+
+	/** The process of a component, for tests that crash it. */
+	public java.util.Optional<ProcessHandle> process(String component) {
+		return components().stream().filter((c) -> c.name().equals(component)).findFirst().flatMap(Component::handle);
 	}
 
 	private void checkPorts() {
@@ -186,6 +219,7 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		stopWatching();
 		List<Component> order = new ArrayList<>(this.services.reversed());
 		order.addAll(this.infrastructure.reversed());
 		for (Component component : order) {
@@ -193,6 +227,24 @@ public final class LocalStack implements AutoCloseable {
 				this.out.printf("  ■ stopping %s%n", component.name());
 			}
 			component.stop(STOP_GRACE);
+		}
+	}
+
+	/**
+	 * Waits for the watchdog to finish what it does, so it starts nothing while we stop.
+	 */
+	private void stopWatching() {
+		if (this.watchdog == null) {
+			return;
+		}
+		this.watchdog.stop();
+		if (Thread.currentThread() != this.watching) {
+			try {
+				this.watching.join(Duration.ofSeconds(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The MongoDB-compatible default: mongo-java-server speaking the wire protocol over an H2
- * file, so the services use the real MongoDB driver and their data survives restarts.
+ * file, so the services use the real MongoDB driver and their data survives restarts. A
+ * write is on the disk before it is acknowledged ({@link CommitBeforeReply}), so it also
+ * survives a crash of this process.
  */
 public final class MongoServerMain {
 
@@ -20,7 +21,7 @@ public final class MongoServerMain {
 		int port = Integer.parseInt(args[0]);
 		Path file = Path.of(args[1]);
 		Files.createDirectories(file.getParent());
-		H2Backend backend = new H2Backend(file.toString());
+		CommitBeforeReply backend = CommitBeforeReply.open(file.toString());
 		MongoServer server = new MongoServer(backend);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

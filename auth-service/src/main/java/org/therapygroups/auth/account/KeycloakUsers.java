@@ -79,16 +79,40 @@ public class KeycloakUsers {
 
 	/**
 	 * Best effort: used to undo a half-made account, the original failure is reported.
+	 * @return whether the user is gone
 	 */
-	public void deleteQuietly(String userId) {
+	public boolean deleteQuietly(String userId) {
 		try (Response response = this.realm.users().delete(userId)) {
 			if (response.getStatus() >= 300) {
 				log.error("Could not delete half-made user {}: Keycloak answered {}", userId, response.getStatus());
+				return false;
 			}
+			return true;
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not delete half-made user {}: {}", userId, ex.toString());
+			return false;
 		}
+	}
+
+	/** Deletes a user; one that is already gone counts as deleted. */
+	public void delete(String userId) {
+		try (Response response = this.realm.users().delete(userId)) {
+			if (response.getStatus() >= 300 && response.getStatus() != 404) {
+				throw new WebApplicationException(response.getStatus());
+			}
+		}
+	}
+
+	/** The user with exactly this username, if any. */
+	public Optional<ExistingUser> findByUsername(String username) {
+		return this.realm.users()
+			.search(username, true)
+			.stream()
+			.filter((user) -> username.equalsIgnoreCase(user.getUsername()))
+			.findFirst()
+			.map((user) -> new ExistingUser(user.getId(), java.time.Instant
+				.ofEpochMilli((user.getCreatedTimestamp() != null) ? user.getCreatedTimestamp() : 0)));
 	}
 
 	/** The user's realm roles, or empty if there is no such user. */
@@ -173,6 +197,10 @@ public class KeycloakUsers {
 		catch (Exception ex) {
 			return "refused";
 		}
+	}
+
+	public record ExistingUser(String id, java.time.Instant createdAt) {
+
 	}
 
 	public record NewUser(String username, String email, String firstName, String lastName, boolean enabled,

@@ -15,7 +15,8 @@ import org.therapygroups.events.identity.UserRegistered;
 /**
  * Creates an account in Keycloak and here, with a fresh invitation code, or not at all:
  * if the role cannot be assigned or the document cannot be written, the Keycloak user is
- * deleted again.
+ * deleted again. The intent is recorded before Keycloak is asked, so that a crash in the
+ * middle, which throws nothing, is undone by {@link HalfMadeAccounts}.
  */
 @Service
 @EnableConfigurationProperties(AccountsProperties.class)
@@ -27,11 +28,14 @@ public class Onboarding {
 
 	private final AccountsProperties properties;
 
+	private final PendingCreations pending;
+
 	private final Clock clock;
 
-	Onboarding(KeycloakUsers keycloak, Accounts accounts, AccountsProperties properties) {
+	Onboarding(KeycloakUsers keycloak, Accounts accounts, PendingCreations pending, AccountsProperties properties) {
 		this.keycloak = keycloak;
 		this.accounts = accounts;
+		this.pending = pending;
 		this.properties = properties;
 		this.clock = Clock.systemUTC();
 	}
@@ -39,9 +43,17 @@ public class Onboarding {
 	public Onboarded onboard(Applicant applicant) {
 		Instant now = now();
 		String displayName = applicant.firstName().strip() + " " + applicant.lastName().strip();
-		String userId = this.keycloak
-			.create(new KeycloakUsers.NewUser(applicant.username(), applicant.email(), applicant.firstName().strip(),
-					applicant.lastName().strip(), applicant.enabled(), applicant.requiredActions()));
+		PendingCreations.PendingCreation intent = this.pending.record(applicant.username(), now);
+		String userId;
+		try {
+			userId = this.keycloak.create(
+					new KeycloakUsers.NewUser(applicant.username(), applicant.email(), applicant.firstName().strip(),
+							applicant.lastName().strip(), applicant.enabled(), applicant.requiredActions()));
+		}
+		catch (RuntimeException ex) {
+			this.pending.doneQuietly(intent);
+			throw ex;
+		}
 		try {
 			this.keycloak.assignRealmRole(userId, applicant.role());
 			IssuedCode code = issueCode(now);
@@ -49,11 +61,15 @@ public class Onboarding {
 					AccountStatus.INVITED, applicant.licence(), applicant.supervisorId(), code.invitation(),
 					applicant.createdBy(), now, now,
 					List.of(OutboxEntry.of(new UserRegistered(userId, applicant.role(), displayName, now), now))));
+			this.pending.done(intent);
 			return new Onboarded(userId, applicant.username(), applicant.role(), code.code(), code.link(),
 					code.invitation().expiresAt());
 		}
 		catch (RuntimeException ex) {
-			this.keycloak.deleteQuietly(userId);
+			// if the user cannot be deleted now, the recorded intent has it deleted later
+			if (this.keycloak.deleteQuietly(userId)) {
+				this.pending.doneQuietly(intent);
+			}
 			throw ex;
 		}
 	}

@@ -11,7 +11,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-/** Ready only when the broker answers: events written to the outbox need it. */
+/**
+ * Whether the broker answers, shown in {@code /actuator/health}. Not part of readiness:
+ * writes keep working through the outbox while the broker is away (docs/health.md).
+ */
 @Component
 class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
