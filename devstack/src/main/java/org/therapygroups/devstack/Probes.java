@@ -11,14 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Small health checks shared by the components. */
-final class Probes {
+public final class Probes {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private Probes() {
 	}
 
-	static boolean httpOk(String url) {
+	public static boolean httpOk(String url) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
 			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -33,6 +33,11 @@ public final class RunningStack implements BeforeAllCallback {
 		return stack.config();
 	}
 
+	/** The running stack, for tests that crash its processes. */
+	public static LocalStack stack() {
+		return stack;
+	}
+
 	private static LocalStack start() {
 		Path root = Path.of(System.getProperty("therapy.root", "..")).toAbsolutePath().normalize();
 		// one folder per offset, so two runs on different offsets never share data

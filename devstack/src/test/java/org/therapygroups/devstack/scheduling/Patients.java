@@ -13,7 +13,7 @@ import org.therapygroups.devstack.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real patients: invited by a director through auth-service, accepted, signed in. */
-final class Patients {
+public final class Patients {
 
 	static final String PASSWORD = "Group-member-2026";
 
@@ -25,7 +25,7 @@ final class Patients {
 	 * @param firstName the first name
 	 * @return the user id and an access token
 	 */
-	static Patient invite(String firstName) {
+	public static Patient invite(String firstName) {
 		HttpResponse<String> created = post("/api/auth/invitations", Tokens.forUser("director1"),
 				Map.of("firstName", firstName, "lastName", "Flow" + UUID.randomUUID().toString().substring(0, 6)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -40,12 +40,12 @@ final class Patients {
 		return new Patient(Http.json(accepted).get("userId").asText(), Http.json(token).get("access_token").asText());
 	}
 
-	static HttpResponse<String> post(String path, String token, Object body) {
+	public static HttpResponse<String> post(String path, String token, Object body) {
 		return Http.send("POST", RunningStack.config().gatewayUrl() + path, token, "application/json",
 				Http.toJson(body));
 	}
 
-	record Patient(String id, String token) {
+	public record Patient(String id, String token) {
 	}
 
 }
