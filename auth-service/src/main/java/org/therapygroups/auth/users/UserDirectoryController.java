@@ -46,6 +46,11 @@ class UserDirectoryController {
 		if (q != null && q.length() > 100) {
 			throw AccountProblem.invalidField("q", "must be at most 100 characters");
 		}
+		if (q != null && q.chars().anyMatch(Character::isISOControl)) {
+			// the database refuses a NUL inside a pattern; no name holds control
+			// characters
+			throw AccountProblem.invalidField("q", "must not contain control characters");
+		}
 		Criteria filter = new Criteria();
 		if (role != null && !role.isBlank()) {
 			filter = filter.and("role").is(role);

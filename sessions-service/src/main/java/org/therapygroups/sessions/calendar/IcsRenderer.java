@@ -200,12 +200,14 @@ final class IcsRenderer {
 		if (!end.isAfter(first)) {
 			return Optional.empty();
 		}
-		if (recurrence.occurrences(zone, end.minusSeconds(1), end.plus(END_LOOKAHEAD)).isEmpty()) {
+		if (recurrence.occurrences(zone, end.minusSeconds(1), end.plus(END_LOOKAHEAD), 1).isEmpty()) {
 			// the rule ended by itself before the group did: nothing to cut
 			return Optional.of(effective);
 		}
 		if (effective.toUpperCase(Locale.ROOT).contains("COUNT=")) {
-			int held = recurrence.occurrences(zone, first.minusSeconds(1), end.minusSeconds(1)).size();
+			int held = recurrence
+				.occurrences(zone, first.minusSeconds(1), end.minusSeconds(1), RecurrenceRule.MAX_COUNT)
+				.size();
 			return Optional.of(effective.replaceAll("(?i)COUNT=\\d+", "COUNT=" + held));
 		}
 		return Optional.of(withoutPrefix(recurrence.endingBefore(end)));

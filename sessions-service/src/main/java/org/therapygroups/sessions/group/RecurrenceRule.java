@@ -34,6 +34,9 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 	private static final Set<Frequency> FREQUENCIES = Set.of(Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY,
 			Frequency.YEARLY);
 
+	/** The largest COUNT a rule may have. */
+	public static final int MAX_COUNT = 1000;
+
 	private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
 	/**
@@ -48,8 +51,8 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 		if (this.until != null && this.start != null && this.until.isBefore(this.start.toLocalDate())) {
 			violations.add("recurrence.until", "must not be before the start");
 		}
-		if (this.count != null && (this.count < 1 || this.count > 1000)) {
-			violations.add("recurrence.count", "must be between 1 and 1000");
+		if (this.count != null && (this.count < 1 || this.count > MAX_COUNT)) {
+			violations.add("recurrence.count", "must be between 1 and " + MAX_COUNT);
 		}
 		if (this.until != null && this.count != null) {
 			violations.add("recurrence.count", "give either an end date or a count, not both");
@@ -57,6 +60,8 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 		Recur<ZonedDateTime> recur;
 		try {
 			recur = parse(this.rrule);
+			// the rule as it will be stored and expanded, with the server's own parts
+			parse(effectiveRule(zone));
 		}
 		catch (RuntimeException ex) {
 			violations.add("recurrence.rrule", "is not a valid RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU");
@@ -67,6 +72,11 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 			return;
 		}
 		String upper = this.rrule.toUpperCase(Locale.ROOT);
+		if (upper.contains("BYSECOND=")) {
+			// sessions start on whole minutes; per-second parts only multiply the work
+			violations.add("recurrence.rrule", "BYSECOND is not supported");
+			return;
+		}
 		if ((upper.contains("UNTIL=") || upper.contains("COUNT=")) && (this.until != null || this.count != null)) {
 			violations.add("recurrence.rrule", "has its own UNTIL or COUNT; leave until and count empty");
 			return;
@@ -82,18 +92,20 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 	}
 
 	/**
-	 * The starts of the occurrences in {@code (after, upTo]}.
+	 * The starts of the first occurrences in {@code (after, upTo]}: at most {@code max},
+	 * so one expansion never does unbounded work.
 	 * @param zone the program's zone
 	 * @param after exclusive lower bound
 	 * @param upTo inclusive upper bound
+	 * @param max the most occurrences to compute
 	 * @return the starts, in order
 	 */
-	public List<Instant> occurrences(ZoneId zone, Instant after, Instant upTo) {
-		if (!upTo.isAfter(after)) {
+	public List<Instant> occurrences(ZoneId zone, Instant after, Instant upTo, int max) {
+		if (!upTo.isAfter(after) || max < 1) {
 			return List.of();
 		}
 		ZonedDateTime seed = this.start.atZone(zone);
-		return effective(zone).getDates(seed, after.atZone(zone), upTo.plusSeconds(1).atZone(zone))
+		return effective(zone).getDates(seed, after.atZone(zone), upTo.plusSeconds(1).atZone(zone), max)
 			.stream()
 			.map(ZonedDateTime::toInstant)
 			.filter((instant) -> instant.isAfter(after) && !instant.isAfter(upTo))
@@ -106,10 +118,7 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 	 * @return the RRULE value
 	 */
 	public String effectiveRule(ZoneId zone) {
-		String rule = this.rrule.strip();
-		if (rule.regionMatches(true, 0, "RRULE:", 0, 6)) {
-			rule = rule.substring(6);
-		}
+		String rule = withoutEmptyParts(this.rrule);
 		if (this.until != null) {
 			ZonedDateTime endOfDay = this.until.atTime(LocalTime.of(23, 59, 59)).atZone(zone);
 			rule += ";UNTIL=" + UTC_STAMP.format(endOfDay.withZoneSameInstant(ZoneOffset.UTC));
@@ -126,8 +135,21 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 	 * @return the shortened rule, as an iCalendar RRULE value
 	 */
 	public String endingBefore(Instant end) {
-		String rule = this.rrule.strip().replaceAll("(?i);?(UNTIL|COUNT)=[^;]*", "");
+		String rule = withoutEmptyParts(this.rrule.replaceAll("(?i)(UNTIL|COUNT)=[^;]*", ""));
 		return rule + ";UNTIL=" + UTC_STAMP.format(end.minusSeconds(1).atOffset(ZoneOffset.UTC));
+	}
+
+	/** The rule without {@code RRULE:} and without empty parts ({@code FREQ=DAILY;}). */
+	private static String withoutEmptyParts(String rule) {
+		String value = rule.strip();
+		if (value.regionMatches(true, 0, "RRULE:", 0, 6)) {
+			value = value.substring(6);
+		}
+		return String.join(";",
+				java.util.Arrays.stream(value.split(";"))
+					.map(String::strip)
+					.filter((part) -> !part.isEmpty())
+					.toList());
 	}
 
 	private Recur<ZonedDateTime> effective(ZoneId zone) {

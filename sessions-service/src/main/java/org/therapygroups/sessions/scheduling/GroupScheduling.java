@@ -80,8 +80,14 @@ public class GroupScheduling {
 		Violations violations = new Violations();
 		Group.Settings settings = request.settings(null, this.directory, violations);
 		RecurrenceRule recurrence = request.recurrence(program.zone(), violations);
-		violations.throwIfAny();
 		Instant now = this.clock.instant();
+		if (recurrence != null && recurrence.start() != null && !plausibleStart(recurrence, program, now)) {
+			// expansion walks the rule from its start: a start decades away is work
+			// without
+			// use
+			violations.add("recurrence.start", "must be within one year before and five years after today");
+		}
+		violations.throwIfAny();
 		Group group = new Group(UUID.randomUUID().toString(), programId, settings, recurrence, program.timeZone(), now,
 				actor.id());
 		group.record(new GroupCreated(group.getId(), group.definition(), actor.id(), now));
@@ -101,6 +107,12 @@ public class GroupScheduling {
 		this.sessions.insert(group, planned);
 		this.relay.trigger();
 		return group;
+	}
+
+	private static boolean plausibleStart(RecurrenceRule recurrence, Program program, Instant now) {
+		Instant start = recurrence.start().atZone(program.zone()).toInstant();
+		return !start.isBefore(now.minus(java.time.Duration.ofDays(366)))
+				&& !start.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(5).toInstant());
 	}
 
 	Group update(String groupId, GroupRequest request, Actor actor) {

@@ -116,6 +116,7 @@ public class SessionLifecycle {
 	 */
 	public void cancelAllAfter(Group group, Instant after, Actor actor, String reason) {
 		Instant now = this.clock.instant();
+		java.util.Map<String, List<String>> released = new java.util.LinkedHashMap<>();
 		for (Session listed : this.sessions.scheduledAfter(group.getId(), after)) {
 			Session cancelled = Retries.onConflict(() -> {
 				Session session = this.sessions.get(listed.getId());
@@ -127,8 +128,12 @@ public class SessionLifecycle {
 						actor.id(), now));
 				return this.sessions.save(session);
 			});
-			this.bookings.release(cancelled.getResources(), List.of(cancelled.getId()));
+			cancelled.getResources()
+				.forEach((resource) -> released.computeIfAbsent(resource, (r) -> new java.util.ArrayList<>())
+					.add(cancelled.getId()));
 		}
+		// one write per facilitator and room, not one per session
+		released.forEach((resource, ids) -> this.bookings.release(List.of(resource), ids));
 		this.relay.trigger();
 	}
 

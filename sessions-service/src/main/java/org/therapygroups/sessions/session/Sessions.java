@@ -18,6 +18,7 @@ import org.therapygroups.sessions.booking.Booking;
 import org.therapygroups.sessions.booking.Bookings;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.sessions.support.SchedulingProperties;
 
 /** Stores sessions and turns a group's recurrence into them. */
 @Component
@@ -27,9 +28,12 @@ public class Sessions {
 
 	private final Bookings bookings;
 
-	Sessions(MongoTemplate mongo, Bookings bookings) {
+	private final SchedulingProperties properties;
+
+	Sessions(MongoTemplate mongo, Bookings bookings, SchedulingProperties properties) {
 		this.mongo = mongo;
 		this.bookings = bookings;
+		this.properties = properties;
 		mongo.indexOps(Session.class)
 			.createIndex(new Index().on("groupId", Sort.Direction.ASC).on("startsAt", Sort.Direction.ASC));
 	}
@@ -69,13 +73,23 @@ public class Sessions {
 	 * @param upTo inclusive upper bound
 	 * @param now the time of scheduling
 	 * @return the new sessions, each with its {@code session.scheduled} event
+	 * @throws ApiProblem 400 if the rule fires more often than
+	 * {@link SchedulingProperties#maxSessionsPerGroup()} in that time
 	 */
 	public List<Session> plan(Group group, Instant after, Instant upTo, Instant now) {
 		List<Session> sessions = new ArrayList<>();
 		List<String> resources = resourcesOf(group);
 		java.time.Duration length = java.time.Duration.ofMinutes(group.getSessionMinutes());
 		Instant limit = (group.getEndedAt() != null && group.getEndedAt().isBefore(upTo)) ? group.getEndedAt() : upTo;
-		for (Instant start : group.getRecurrence().occurrences(group.zone(), after, limit)) {
+		int max = this.properties.maxSessionsPerGroup();
+		List<Instant> starts = group.getRecurrence().occurrences(group.zone(), after, limit, max + 1);
+		if (starts.size() > max) {
+			throw ApiProblem.badRequest("recurrence.rrule",
+					"fires more than " + max + " times within the scheduling horizon (" + this.properties.horizon()
+							+ "); a group may have at most " + max
+							+ " sessions in that time (therapy.sessions.max-sessions-per-group)");
+		}
+		for (Instant start : starts) {
 			String id = Session.occurrenceId(group.getId(), start);
 			Session session = new Session(id, group.getId(), group.getProgramId(), start, start, start.plus(length),
 					false, resources);
