@@ -31,23 +31,27 @@ import org.therapygroups.devstack.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduling benchmark behind {@code ./bench scheduling}, on the whole local stack
- * (never part of {@code ./test}): a program of 200 weekly groups over one year with their
- * sessions expanded; the iCalendar feed of a patient in 5 groups and of a therapist
- * facilitating 20; 10,000 session × member attendance rows recorded through the API.
- * Requests go to sessions-service's own port: through the gateway the per-user rate limit
- * (20 requests per second) would be what is measured.
+ * The scheduling benchmark behind {@code ./bench scheduling}, on the whole local stack: a
+ * program of 200 weekly groups over one year with their sessions expanded; the iCalendar
+ * feed of a patient in 5 groups and of a therapist facilitating 20; 10,000 session ×
+ * member attendance rows recorded through the API. With {@code -Dbench.size=smoke}
+ * ({@code ./test} runs it so) the same steps run at a few of each. Requests go to
+ * sessions-service's own port: through the gateway the per-user rate limit (20 requests
+ * per second) would be what is measured.
  */
 @ExtendWith(RunningStack.class)
 class SchedulingBenchmark {
 
-	private static final int THERAPISTS = 10;
+	private static final Size SIZE = "smoke".equals(System.getProperty("bench.size")) ? Size.SMOKE : Size.FULL;
 
-	private static final int GROUPS = 200;
+	private static final int THERAPISTS = SIZE.therapists();
 
-	private static final int PATIENTS = 10;
+	/** At most 20 per therapist: 5 weekdays x 4 time slots. */
+	private static final int GROUPS = SIZE.groups();
 
-	private static final int ATTENDANCE_ROWS = 10_000;
+	private static final int PATIENTS = SIZE.patients();
+
+	private static final int SESSIONS_RECORDED = SIZE.sessionsRecorded();
 
 	private static final int THREADS = 4;
 
@@ -117,14 +121,13 @@ class SchedulingBenchmark {
 						+ monday.plusYears(2).atStartOfDay().toInstant(ZoneOffset.UTC), director.get()))
 				.size();
 		}
-		report("create 200 weekly groups (1 year, sessions expanded, rooms and facilitators booked)", createLatencies,
-				createSeconds, GROUPS, "groups");
+		report("create " + GROUPS + " weekly groups (1 year, sessions expanded, rooms and facilitators booked)",
+				createLatencies, createSeconds, GROUPS, "groups");
 		this.figures
 			.add(String.format(Locale.ROOT, "  sessions per group: %d, about %d sessions in all, %.0f sessions/s",
 					sessions, sessions * GROUPS, sessions * GROUPS / createSeconds));
 
-		// a patient in 5 groups, 10 members in each of the first 20 groups (therapist 0
-		// facilitates 20)
+		// at full size: 10 members in each of the 20 groups therapist 0 facilitates
 		List<String> ofTherapist0 = new ArrayList<>();
 		for (int g = 0; g < GROUPS; g += THERAPISTS) {
 			ofTherapist0.add(groupOf(groups, base, director, "Group " + g));
@@ -142,7 +145,7 @@ class SchedulingBenchmark {
 		}
 		runAll(enrolments);
 
-		// 10,000 attendance rows: 20 groups x 50 sessions x 10 members
+		// at full size 10,000 attendance rows: 20 groups x 50 sessions x 10 members
 		String therapistToken = therapists.get(0).token().get();
 		String[] statuses = { "EXCUSED", "CANCELLED_BY_PATIENT", "LATE_CANCELLATION", "CANCELLED_BY_CLINICIAN" };
 		List<Callable<Void>> records = new ArrayList<>();
@@ -150,7 +153,7 @@ class SchedulingBenchmark {
 			JsonNode list = Http.json(Http.get(base + "/api/sessions/groups/" + group + "/sessions?from="
 					+ monday.atStartOfDay().toInstant(ZoneOffset.UTC) + "&to="
 					+ monday.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC), therapistToken));
-			for (int s = 0; s < 50 && s < list.size(); s++) {
+			for (int s = 0; s < SESSIONS_RECORDED && s < list.size(); s++) {
 				String session = list.get(s).get("id").asText();
 				for (int p = 0; p < PATIENTS; p++) {
 					String patient = patients.get(p).id();
@@ -165,7 +168,8 @@ class SchedulingBenchmark {
 				}
 			}
 		}
-		assertThat(records).hasSize(ATTENDANCE_ROWS);
+		int attendanceRows = ofTherapist0.size() * SESSIONS_RECORDED * PATIENTS;
+		assertThat(records).hasSize(attendanceRows);
 		List<Long> attendanceLatencies = Collections.synchronizedList(new ArrayList<>());
 		List<Callable<Void>> timed = records.stream().map((call) -> (Callable<Void>) () -> {
 			long started = System.nanoTime();
@@ -176,15 +180,17 @@ class SchedulingBenchmark {
 		long recordStart = System.nanoTime();
 		runAll(timed);
 		report("record attendance, " + THREADS + " clients", attendanceLatencies,
-				(System.nanoTime() - recordStart) / 1e9, ATTENDANCE_ROWS, "rows");
+				(System.nanoTime() - recordStart) / 1e9, attendanceRows, "rows");
 
 		Patients.Patient inFive = Patients.invite("Five");
-		for (String group : ofTherapist0.subList(0, 5)) {
+		List<String> feedGroups = ofTherapist0.subList(0, Math.min(5, ofTherapist0.size()));
+		for (String group : feedGroups) {
 			assertThat(send("POST", base + "/api/sessions/groups/" + group + "/memberships", inFive.token(), Map.of())
 				.statusCode()).isEqualTo(201);
 		}
-		feed(base, inFive.token(), "iCalendar feed of a patient in 5 groups");
-		feed(base, therapists.get(0).token().get(), "iCalendar feed of a therapist facilitating 20 groups");
+		feed(base, inFive.token(), "iCalendar feed of a patient in " + feedGroups.size() + " groups");
+		feed(base, therapists.get(0).token().get(),
+				"iCalendar feed of a therapist facilitating " + ofTherapist0.size() + " groups");
 
 		System.out.println();
 		System.out.println("== scheduling benchmark ==");
@@ -200,7 +206,7 @@ class SchedulingBenchmark {
 		int bytes = 0;
 		int events = 0;
 		long start = System.nanoTime();
-		for (int i = 0; i < 50; i++) {
+		for (int i = 0; i < SIZE.renders(); i++) {
 			long started = System.nanoTime();
 			HttpResponse<String> ics = Http.get(base + path, null);
 			latencies.add(System.nanoTime() - started);
@@ -209,7 +215,7 @@ class SchedulingBenchmark {
 			events = ics.body().split("BEGIN:VEVENT", -1).length - 1;
 		}
 		report(what + " (" + events + " VEVENTs, " + bytes / 1024 + " KiB)", latencies,
-				(System.nanoTime() - start) / 1e9, 50, "renders");
+				(System.nanoTime() - start) / 1e9, SIZE.renders(), "renders");
 	}
 
 	private static String groupOf(List<String> groups, String base, Supplier<String> director, String name) {
@@ -264,6 +270,18 @@ class SchedulingBenchmark {
 				return this.token;
 			}
 		};
+	}
+
+	/**
+	 * How much of everything: full size for the figures, smoke size for a check in
+	 * seconds that the benchmark still runs.
+	 */
+	record Size(int therapists, int groups, int patients, int sessionsRecorded, int renders) {
+
+		static final Size FULL = new Size(10, 200, 10, 50, 50);
+
+		static final Size SMOKE = new Size(2, 4, 2, 2, 3);
+
 	}
 
 	/** A therapist created by the director and signed in. */

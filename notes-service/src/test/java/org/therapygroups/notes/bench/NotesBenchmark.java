@@ -42,7 +42,7 @@ import org.therapygroups.notes.sessions.SessionsReadModel;
  * Kafka broker), then repeats the run with encryption and auditing switched off by the
  * benchmark-only switch, and prints ops/s, p50 and p99 per operation and the cost ratio.
  * Not a test: its name keeps surefire from running it by default. Run it with
- * {@code scripts/bench-notes.sh}.
+ * {@code ./bench notes}.
  */
 class NotesBenchmark {
 
