@@ -14,9 +14,25 @@ import java.util.List;
  * @param facilitators the facilitators, lead first
  * @param supervisorId the clinician who co-signs notes written by the other facilitators,
  * or {@code null} when none is needed
+ * @param maxSize the most members the group seats (dashboards measure utilisation by it);
+ * {@code null} in events published before the field existed
  */
 public record GroupDefinition(String programId, String name, String modality, String timeZone,
-		List<Facilitator> facilitators, String supervisorId) {
+		List<Facilitator> facilitators, String supervisorId, Integer maxSize) {
+
+	/**
+	 * A definition without a known size, as events before {@code maxSize} carried it.
+	 * @param programId the program
+	 * @param name the group's name
+	 * @param modality the modality
+	 * @param timeZone the program's zone
+	 * @param facilitators the facilitators, lead first
+	 * @param supervisorId the co-signing supervisor or {@code null}
+	 */
+	public GroupDefinition(String programId, String name, String modality, String timeZone,
+			List<Facilitator> facilitators, String supervisorId) {
+		this(programId, name, modality, timeZone, facilitators, supervisorId, null);
+	}
 
 	public GroupDefinition {
 		GroupEvent.requireText(programId, "programId");

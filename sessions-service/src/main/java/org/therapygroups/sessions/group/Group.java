@@ -134,7 +134,7 @@ public class Group {
 	public GroupDefinition definition() {
 		return new GroupDefinition(this.programId, this.name, this.modality.name(), this.timeZone,
 				this.facilitators.stream().map((f) -> new Facilitator(f.therapistId(), f.role().name())).toList(),
-				this.supervisorId);
+				this.supervisorId, this.maxSize);
 	}
 
 	/** Queues an event to publish with this document's next write. */

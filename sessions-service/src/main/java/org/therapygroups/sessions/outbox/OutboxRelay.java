@@ -41,7 +41,7 @@ import org.therapygroups.events.kafka.CloudEventRecords;
 public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 
 	/** The collections whose documents carry an {@code outbox} array. */
-	public static final List<String> COLLECTIONS = List.of("groups", "sessions");
+	public static final List<String> COLLECTIONS = List.of("groups", "sessions", "alerts");
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
