@@ -24,7 +24,7 @@ import org.therapygroups.events.Topics;
 @SpringBootTest(properties = { "therapy.sessions.outbox-interval=200ms",
 		"therapy.sessions.public-base-url=https://therapy.example.test" })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@EmbeddedKafka(topics = { Topics.IDENTITY, "identity.events.dlt", Topics.SESSIONS },
+@EmbeddedKafka(topics = { Topics.IDENTITY, "identity.events.dlt", Topics.SESSIONS, Topics.NOTES },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import({ ServiceTestConfig.class })
 @ContextConfiguration(initializers = ServiceTestConfig.Initializer.class)
