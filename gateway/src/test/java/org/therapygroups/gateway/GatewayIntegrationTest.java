@@ -140,6 +140,25 @@ class GatewayIntegrationTest {
 	}
 
 	@Test
+	void theServiceLearnsTheClientAddressFromTheGatewayAloneNotFromTheClient() throws Exception {
+		this.client.get()
+			.uri("/api/auth/public/ping")
+			.header("X-Forwarded-For", "203.0.113.9, 198.51.100.1")
+			.header("Forwarded", "for=203.0.113.9")
+			.header("X-Real-IP", "203.0.113.9")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Recorded request = nextAtBackend();
+		// no proxy is trusted here: the client is the connection's address, whatever it
+		// claims
+		assertThat(request.headers().get("X-Forwarded-For")).singleElement()
+			.satisfies((address) -> assertThat(java.net.InetAddress.getByName(address).isLoopbackAddress()).isTrue());
+		assertThat(request.header("Forwarded")).isNull();
+		assertThat(request.header("X-Real-IP")).isNull();
+	}
+
+	@Test
 	void chunkedJsonIsCheckedAndForwarded() throws InterruptedException {
 		byte[] json = "{\"text\":\"a long note\"}".getBytes(StandardCharsets.UTF_8);
 		this.client.post()

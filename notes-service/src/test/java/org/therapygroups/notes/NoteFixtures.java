@@ -41,7 +41,7 @@ public final class NoteFixtures {
 	 * Ids of one test's world.
 	 *
 	 * @param outsider a therapist facilitating nothing here
-	 * @param director a director
+	 * @param director the director of the program
 	 */
 	public record Scenario(String groupId, String programId, String sessionId, String therapist, String coFacilitator,
 			String supervisor, String patientA, String patientB, String patientC, String outsider, String director,
@@ -62,7 +62,7 @@ public final class NoteFixtures {
 					new GroupDefinition(this.programId, "Tuesday aftercare", this.modality, "Europe/Berlin",
 							List.of(new Facilitator(this.therapist, "LEAD"),
 									new Facilitator(this.coFacilitator, "CO_FACILITATOR")),
-							this.supervisor),
+							this.supervisor, null, List.of(this.director)),
 					this.therapist, Instant.now().minus(30, ChronoUnit.DAYS));
 		}
 

@@ -27,11 +27,12 @@ import org.therapygroups.sessions.support.ServiceTestConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint × role × own / someone else's record, each case in a fresh world: a
- * program of director D (and another program of director D2), its open aftercare group G
- * and a group H closed to self-enrolment, both facilitated by therapist T (T2 facilitates
- * nothing), patient PA a member of G (episode E), patient PB a member of nothing, and S,
- * the first session of G, which began five minutes ago.
+ * Every endpoint × role × own / someone else's record, each case in a fresh world: two
+ * programs, P of director D and P2 of director D2. P has an open aftercare group G and a
+ * group H closed to self-enrolment, both facilitated by therapist T; P2 has group G2,
+ * facilitated by therapist T2. Patient PA is a member of G (episode E), patient PB a
+ * member of nothing, and S, the first session of G, began five minutes ago. Nobody sees
+ * or changes anything of the other program.
  */
 @ServiceTest
 class AuthorizationMatrixTests {
@@ -61,6 +62,14 @@ class AuthorizationMatrixTests {
 		rows(rows, "POST", "/api/sessions/programs", program, "none 401, D 201, T 403, PA 403");
 		rows(rows, "GET", "/api/sessions/programs", null, "none 401, D 200, T 403, PA 403");
 		rows(rows, "GET", "/api/sessions/programs/{P}", null, "none 401, D 200, D2 403, T 403, PA 403");
+		rows(rows, "GET", "/api/sessions/programs/{P2}", null, "D 403, D2 200, T2 403");
+		rows(rows, "POST", "/api/sessions/programs/{P2}/groups", "THURSDAY_GROUP", "D 403, D2 201, T 403, T2 403");
+		rows(rows, "GET", "/api/sessions/groups/{G2}", null, "D 403, D2 200, T 403, T2 200");
+		rows(rows, "PATCH", "/api/sessions/groups/{G2}", Map.of("name", "Renamed"), "D 403, D2 200, T 403, T2 200");
+		rows(rows, "GET", "/api/sessions/groups/{G2}/sessions", null, "D 403, D2 200, T 403, T2 200");
+		rows(rows, "GET", "/api/sessions/groups/{G2}/memberships", null, "D 403, D2 200, T 403, T2 200");
+		rows(rows, "POST", "/api/sessions/groups/{G2}/sessions", Map.of("startsAt", "2026-09-05T10:00:00Z"),
+				"D 403, D2 201, T 403, T2 201");
 		rows(rows, "POST", "/api/sessions/programs/{P}/groups", "THURSDAY_GROUP",
 				"none 401, D 201, D2 403, T 403, T2 403, PA 403");
 		rows(rows, "GET", "/api/sessions/groups", null, "none 401, D 200, D2 200, T 200, T2 200, PA 200, PB 200");
@@ -127,11 +136,13 @@ class AuthorizationMatrixTests {
 	@Test
 	void listsShowEachCallerOnlyTheirOwnShare() {
 		World world = world();
-		assertThat(ids(world.caller("T2"), "/api/sessions/groups")).doesNotContain(world.g, world.h);
-		assertThat(ids(world.caller("D2"), "/api/sessions/groups")).doesNotContain(world.g, world.h);
-		assertThat(ids(world.caller("T"), "/api/sessions/groups")).contains(world.g, world.h);
+		assertThat(ids(world.caller("T2"), "/api/sessions/groups")).doesNotContain(world.g, world.h).contains(world.g2);
+		assertThat(ids(world.caller("D2"), "/api/sessions/groups")).doesNotContain(world.g, world.h).contains(world.g2);
+		assertThat(ids(world.caller("D"), "/api/sessions/groups")).contains(world.g, world.h).doesNotContain(world.g2);
+		assertThat(ids(world.caller("T"), "/api/sessions/groups")).contains(world.g, world.h).doesNotContain(world.g2);
 		assertThat(ids(world.caller("PB"), "/api/sessions/groups")).contains(world.g).doesNotContain(world.h);
-		assertThat(ids(world.caller("D2"), "/api/sessions/programs")).doesNotContain(world.p);
+		assertThat(ids(world.caller("D2"), "/api/sessions/programs")).doesNotContain(world.p).contains(world.p2);
+		assertThat(ids(world.caller("D"), "/api/sessions/programs")).doesNotContain(world.p2).contains(world.p);
 		this.fixtures.enrol(world.t, world.g, world.pb.id());
 		List<Map<String, Object>> seenByPa = this.api.get(world.pa, "/api/sessions/groups/" + world.g + "/memberships")
 			.json("$");
@@ -142,6 +153,24 @@ class AuthorizationMatrixTests {
 		assertThat(attendanceSeenByPa).extracting((m) -> m.get("patientId")).containsOnly(world.pa.id());
 		List<Map<String, Object>> mine = this.api.get(world.pb, "/api/sessions/me/memberships").json("$");
 		assertThat(mine).extracting((m) -> m.get("patientId")).containsOnly(world.pb.id());
+	}
+
+	@Test
+	void aDoubleBookingTellsAboutTheSessionInTheWayOnlyThoseWhoManageIt() {
+		World world = world();
+		// T leads G in P on Tuesdays 18:00; D2 wants T for a group of P2 at the same time
+		Map<String, Object> sameTime = Fixtures.groupRequest(world.t.id());
+		Api.Response hidden = this.fixtures.createGroup(world.d2, world.p2, sameTime);
+		assertThat(hidden.status()).as(hidden.toString()).isEqualTo(409);
+		assertThat(hidden.contentType()).startsWith("application/problem+json");
+		assertThat(hidden.body()).doesNotContain(world.g, world.s, "conflictingGroupId", "conflictingSessionId");
+		assertThat((String) hidden.json("$.resource")).contains(world.t.id());
+		// only the caller's own slot that cannot be booked
+		assertThat((String) hidden.json("$.startsAt")).endsWith("Z");
+		// D directs G's program: the same request in P names the session in the way
+		Api.Response shown = this.fixtures.createGroup(world.d, world.p, sameTime);
+		assertThat(shown.status()).as(shown.toString()).isEqualTo(409);
+		assertThat((String) shown.json("$.conflictingGroupId")).isEqualTo(world.g);
 	}
 
 	private List<String> ids(Caller caller, String path) {
@@ -173,6 +202,9 @@ class AuthorizationMatrixTests {
 		closed.put("selfEnrollment", false);
 		closed.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=WE", "start", "2026-09-02T18:00:00"));
 		world.h = this.fixtures.group(world.d, world.p, closed);
+		Map<String, Object> friday = Fixtures.groupRequest(world.t2.id());
+		friday.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=FR", "start", "2026-09-04T18:00:00"));
+		world.g2 = this.fixtures.group(world.d2, world.p2, friday);
 		world.e = this.fixtures.enrol(world.pa, world.g, null);
 		List<Map<String, Object>> sessions = this.fixtures.sessions(world.t, world.g);
 		world.s = (String) sessions.get(0).get("id");
@@ -204,6 +236,8 @@ class AuthorizationMatrixTests {
 
 		String h;
 
+		String g2;
+
 		String e;
 
 		String s;
@@ -224,7 +258,9 @@ class AuthorizationMatrixTests {
 		}
 
 		String resolve(String path) {
-			return path.replace("{P}", this.p)
+			return path.replace("{P2}", this.p2)
+				.replace("{P}", this.p)
+				.replace("{G2}", this.g2)
 				.replace("{G}", this.g)
 				.replace("{H}", this.h)
 				.replace("{S}", this.s)

@@ -20,27 +20,18 @@ class AcceptController {
 
 	private final AcceptRateLimiter limiter;
 
-	AcceptController(Invitations invitations, AcceptRateLimiter limiter) {
+	private final ClientAddresses addresses;
+
+	AcceptController(Invitations invitations, AcceptRateLimiter limiter, ClientAddresses addresses) {
 		this.invitations = invitations;
 		this.limiter = limiter;
+		this.addresses = addresses;
 	}
 
 	@PostMapping("/api/auth/public/invitations/accept")
 	Invitations.Accepted accept(@Valid @RequestBody AcceptRequest request, HttpServletRequest http) {
-		this.limiter.acquire(clientAddress(http));
+		this.limiter.acquire(this.addresses.of(http));
 		return this.invitations.accept(request.code(), request.password());
-	}
-
-	/**
-	 * Behind the gateway the caller is the first X-Forwarded-For address; the service
-	 * listens on the loopback address only, so the header comes from the gateway.
-	 */
-	static String clientAddress(HttpServletRequest request) {
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded != null && !forwarded.isBlank()) {
-			return forwarded.split(",")[0].strip();
-		}
-		return request.getRemoteAddr();
 	}
 
 	/** Values are never echoed back or logged. */

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.Onboarding;
+import org.therapygroups.auth.names.PersonNames;
 
 /**
  * Therapists and directors invite patients. The patient's Keycloak user stays disabled
@@ -83,8 +84,10 @@ class InvitationController {
 	}
 
 	record InvitationRequest(
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^@]*", message = "must not contain @") String firstName,
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^@]*", message = "must not contain @") String lastName,
+			@NotBlank @Size(max = 100) @Pattern(regexp = PersonNames.PATTERN,
+					message = PersonNames.MESSAGE) String firstName,
+			@NotBlank @Size(max = 100) @Pattern(regexp = PersonNames.PATTERN,
+					message = PersonNames.MESSAGE) String lastName,
 			@Email @Size(max = 254) String email) {
 
 	}

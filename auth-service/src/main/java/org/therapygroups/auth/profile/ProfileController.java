@@ -31,6 +31,7 @@ import org.therapygroups.auth.outbox.OutboxEntry;
 import org.therapygroups.auth.outbox.OutboxRelay;
 import org.therapygroups.events.identity.UserProfileChanged;
 import org.therapygroups.events.identity.UserRegistered;
+import org.therapygroups.auth.names.PersonNames;
 
 /**
  * The caller's own display name and contact preferences, kept in their account document.
@@ -143,7 +144,8 @@ class ProfileController {
 	}
 
 	record ProfileRequest(
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^@]*", message = "must not contain @") String displayName,
+			@NotBlank @Size(max = 100) @Pattern(regexp = PersonNames.PATTERN,
+					message = PersonNames.MESSAGE) String displayName,
 			@NotNull @Valid ContactPreferences contactPreferences) {
 
 	}

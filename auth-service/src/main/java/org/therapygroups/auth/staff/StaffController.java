@@ -24,6 +24,7 @@ import org.therapygroups.auth.account.Account;
 import org.therapygroups.auth.account.AccountProblem;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
+import org.therapygroups.auth.names.PersonNames;
 
 /**
  * Directors create therapist and director accounts. The staff member sets their own
@@ -100,8 +101,10 @@ class StaffController {
 	}
 
 	record StaffRequest(
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^@]*", message = "must not contain @") String firstName,
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^@]*", message = "must not contain @") String lastName,
+			@NotBlank @Size(max = 100) @Pattern(regexp = PersonNames.PATTERN,
+					message = PersonNames.MESSAGE) String firstName,
+			@NotBlank @Size(max = 100) @Pattern(regexp = PersonNames.PATTERN,
+					message = PersonNames.MESSAGE) String lastName,
 			@NotBlank @Email @Size(max = 254) String email,
 			@NotBlank @Pattern(regexp = "therapist|director", message = "must be therapist or director") String role,
 			@Size(max = 100) String licenceType, @Size(max = 100) String licenceNumber, String supervisorId) {

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,8 +22,10 @@ import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 
 /**
- * The accounts managed by auth-service, for clinicians and directors. No e-mail
- * addresses: they stay in Keycloak.
+ * The accounts managed by auth-service, for clinicians and directors. Usernames (a staff
+ * member's username is their e-mail address) and licences are shown to directors only,
+ * who manage accounts; therapists see who is who, enough to pick a colleague or a
+ * patient.
  */
 @RestController
 @PreAuthorize("hasAnyRole('therapist', 'director')")
@@ -36,7 +41,8 @@ class UserDirectoryController {
 
 	@GetMapping("/api/auth/users")
 	UserPage list(@RequestParam(required = false) String role, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			Authentication caller) {
 		if (page < 0) {
 			throw AccountProblem.invalidField("page", "must be 0 or more");
 		}
@@ -60,27 +66,39 @@ class UserDirectoryController {
 			filter = filter.and("displayName").regex(Pattern.quote(q.strip()), "i");
 		}
 		Page<Account> found = this.accounts.page(filter, page, size);
-		return new UserPage(found.getContent().stream().map(UserSummary::of).toList(), page, size,
-				found.getTotalElements());
+		boolean director = isDirector(caller);
+		return new UserPage(found.getContent().stream().map((account) -> UserSummary.of(account, director)).toList(),
+				page, size, found.getTotalElements());
 	}
 
 	@GetMapping("/api/auth/users/{userId}")
-	UserSummary get(@PathVariable String userId) {
+	UserSummary get(@PathVariable String userId, Authentication caller) {
+		boolean director = isDirector(caller);
 		return this.accounts.find(userId)
-			.map(UserSummary::of)
+			.map((account) -> UserSummary.of(account, director))
 			.orElseThrow(() -> new AccountProblem(HttpStatus.NOT_FOUND, "No such account."));
+	}
+
+	private static boolean isDirector(Authentication caller) {
+		return caller.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> "ROLE_director".equals(authority.getAuthority()));
 	}
 
 	record UserPage(List<UserSummary> items, int page, int size, long total) {
 
 	}
 
-	record UserSummary(String userId, String username, String role, String displayName, AccountStatus status,
-			Account.Licence licence, String supervisorId, Instant createdAt) {
+	/** {@code username} and {@code licence} are left out for anybody but a director. */
+	record UserSummary(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String username, String role,
+			String displayName, AccountStatus status,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Account.Licence licence, String supervisorId,
+			Instant createdAt) {
 
-		static UserSummary of(Account account) {
-			return new UserSummary(account.id(), account.username(), account.role(), account.displayName(),
-					account.status(), account.licence(), account.supervisorId(), account.createdAt());
+		static UserSummary of(Account account, boolean forDirector) {
+			return new UserSummary(account.id(), forDirector ? account.username() : null, account.role(),
+					account.displayName(), account.status(), forDirector ? account.licence() : null,
+					account.supervisorId(), account.createdAt());
 		}
 
 	}

@@ -1,10 +1,17 @@
 package org.therapygroups.auth.me;
 
+import java.util.UUID;
+
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -25,6 +32,25 @@ class MeControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@Test
+	void aDeactivatedAccountsTokenIsRefusedUntilItIsReactivated() throws Exception {
+		String userId = UUID.randomUUID().toString();
+		this.mongo.insert(new Document("_id", userId).append("status", "DEACTIVATED"), "accounts");
+		this.mvc.perform(get(ME).with(jwt().jwt((token) -> token.subject(userId))))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("This account is deactivated."));
+
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), Update.update("status", "ACTIVE"),
+				"accounts");
+		this.mvc.perform(get(ME).with(jwt().jwt((token) -> token.subject(userId))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value(userId));
+	}
 
 	@Test
 	void answersWithSubjectUsernameAndRealmRoles() throws Exception {

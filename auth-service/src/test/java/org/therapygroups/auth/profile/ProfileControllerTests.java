@@ -29,6 +29,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,6 +118,18 @@ class ProfileControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("contactPreferences.channel"))
 			.andExpect(jsonPath("$.errors[1].field").value("displayName"));
+		verifyNoInteractions(this.accounts);
+	}
+
+	@Test
+	void controlCharactersInADisplayNameAreAFieldError() throws Exception {
+		for (String name : new String[] { "Pia\\u0000Patient", "Pia\\nPatient", "Pia\\u001bPatient",
+				"Pia\\u2028Patient" }) {
+			this.mvc.perform(profile(name, "email"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.errors[0].field").value("displayName"));
+		}
 		verifyNoInteractions(this.accounts);
 	}
 

@@ -93,6 +93,15 @@ class StaffControllerTests {
 	}
 
 	@Test
+	void controlCharactersInNamesAreFieldErrors() throws Exception {
+		this.mvc.perform(create(THERAPIST.replace("Tess", "Te\\u0000ss").replace("Tester", "Tes\\nter"), "director"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("firstName", "lastName")));
+		verifyNoInteractions(this.onboarding);
+	}
+
+	@Test
 	void aTherapistNeedsALicence() throws Exception {
 		this.mvc.perform(create("""
 				{"firstName":"Tess","lastName":"Tester","email":"tess@example.org","role":"therapist"}""", "director"))

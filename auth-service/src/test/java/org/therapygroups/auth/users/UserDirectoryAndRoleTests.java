@@ -68,7 +68,31 @@ class UserDirectoryAndRoleTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].displayName").value("Tess Tester"))
-			.andExpect(jsonPath("$.items[0].outbox").doesNotExist());
+			.andExpect(jsonPath("$.items[0].outbox").doesNotExist())
+			// a staff member's username is their e-mail address: not a therapist's
+			// business
+			.andExpect(jsonPath("$.items[0].username").doesNotExist())
+			.andExpect(jsonPath("$.items[0].licence").doesNotExist());
+		given(this.accounts.find("u-1")).willReturn(Optional.of(therapist()));
+		this.mvc.perform(get("/api/auth/users/u-1").with(as("therapist")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.displayName").value("Tess Tester"))
+			.andExpect(jsonPath("$.username").doesNotExist())
+			.andExpect(jsonPath("$.licence").doesNotExist());
+	}
+
+	@Test
+	void directorsSeeUsernamesAndLicences() throws Exception {
+		given(this.accounts.page(any(), anyInt(), anyInt()))
+			.willReturn(new PageImpl<>(List.of(therapist()), PageRequest.of(0, 20), 1));
+		given(this.accounts.find("u-1")).willReturn(Optional.of(therapist()));
+		this.mvc.perform(get("/api/auth/users").with(as("director")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].username").value("tess@example.org"))
+			.andExpect(jsonPath("$.items[0].licence.number").value("L-1"));
+		this.mvc.perform(get("/api/auth/users/u-1").with(as("director")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.username").value("tess@example.org"));
 	}
 
 	@Test

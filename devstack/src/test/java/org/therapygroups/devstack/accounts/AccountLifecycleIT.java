@@ -26,11 +26,18 @@ import org.therapygroups.events.kafka.StructuredCloudEventDeserializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Deactivation ends a user's sessions at once; reactivation lets them sign in again. */
+/**
+ * Deactivation ends a user's sessions and refuses their access token at once in every
+ * service; reactivation lets them sign in again and their token work again.
+ */
 @ExtendWith(RunningStack.class)
 class AccountLifecycleIT {
 
 	private static final String PASSWORD = "Lifecycle-pass-9";
+
+	/** One view of a therapist's own in each service. */
+	private static final List<String> OWN_VIEWS = List.of("/api/auth/me/profile", "/api/sessions/me/schedule",
+			"/api/notes/templates");
 
 	@Test
 	void aDeactivatedTherapistLosesTheirSessionAndCanSignInAgainAfterReactivation() {
@@ -73,6 +80,10 @@ class AccountLifecycleIT {
 				Map.of("grant_type", "refresh_token", "client_id", "therapy-cli", "refresh_token", refreshToken));
 		assertThat(refreshed.statusCode()).as("refresh after deactivation: %s", refreshed.body()).isEqualTo(400);
 		assertThat(signIn(email).statusCode()).isNotEqualTo(200);
+		// the access token still in hand is refused by every service, through the gateway
+		for (String path : OWN_VIEWS) {
+			awaitStatus(path, own, 401);
+		}
 
 		HttpResponse<String> again = post("/api/auth/users/" + userId + "/deactivate", director, Map.of());
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
@@ -81,6 +92,9 @@ class AccountLifecycleIT {
 		assertThat(reactivated.statusCode()).as(reactivated.body()).isEqualTo(200);
 		HttpResponse<String> back = signIn(email);
 		assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+		for (String path : OWN_VIEWS) {
+			awaitStatus(path, own, 200);
+		}
 
 		assertThat(eventTypesOf(userId, 5)).containsExactly("therapy.identity.user-registered.v1",
 				"therapy.identity.user-activated.v1", "therapy.identity.user-profile-changed.v1",
@@ -153,6 +167,31 @@ class AccountLifecycleIT {
 			}
 		}
 		return types;
+	}
+
+	/**
+	 * Waits until a view answers a status: sessions-service and notes-service learn of a
+	 * change from identity.events, a moment after auth-service.
+	 */
+	private static void awaitStatus(String path, String token, int expected) {
+		Instant deadline = Instant.now().plusSeconds(30);
+		HttpResponse<String> response = Http.get(RunningStack.config().gatewayUrl() + path, token);
+		while (response.statusCode() != expected && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			response = Http.get(RunningStack.config().gatewayUrl() + path, token);
+		}
+		assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expected);
+		if (expected == 401) {
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(Http.json(response).get("detail").asText()).isEqualTo("This account is deactivated.");
+		}
 	}
 
 	private static HttpResponse<String> post(String path, String token, Object body) {

@@ -67,7 +67,7 @@ class NotesFlowIT {
 		String directorToken = Tokens.forUser("director1");
 		String therapist = profileId(therapistToken);
 		String patient = profileId(patientToken);
-		profileId(directorToken);
+		String director = profileId(directorToken);
 		String otherPatient = UUID.randomUUID().toString();
 		String groupId = UUID.randomUUID().toString();
 		String programId = UUID.randomUUID().toString();
@@ -76,7 +76,7 @@ class NotesFlowIT {
 
 		publish(new GroupCreated(groupId,
 				new GroupDefinition(programId, "Thursday aftercare", "PSYCHODYNAMIC", "Europe/Berlin",
-						List.of(new Facilitator(therapist, "LEAD")), null),
+						List.of(new Facilitator(therapist, "LEAD")), null, null, List.of(director)),
 				therapist, Instant.now().minus(10, ChronoUnit.DAYS)));
 		publish(new MembershipJoined(UUID.randomUUID().toString(), groupId, patient, patient,
 				Instant.now().minus(9, ChronoUnit.DAYS)));

@@ -31,6 +31,11 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	ForwardedForHeadersFilter forwardedForHeadersFilter(RateLimitProperties properties) {
+		return new ForwardedForHeadersFilter(new ClientAddressResolver(properties.trustedProxies()));
+	}
+
+	@Bean
 	RateLimitWebFilter userRateLimitFilter(RateLimitProperties properties) {
 		RateLimiter limiter = new InMemoryRateLimiter(properties.perUser(), properties.maxKeys(), System::nanoTime);
 		return new RateLimitWebFilter(limiter,

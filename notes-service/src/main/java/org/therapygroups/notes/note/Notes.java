@@ -733,25 +733,34 @@ public class Notes {
 	// ------------------------------------------------------------------ directors
 
 	/**
-	 * Documentation status per session, without content.
-	 * @param programId only this program, or {@code null}
+	 * Documentation status per session, without content, of the programs the caller
+	 * directs.
+	 * @param actor the caller
+	 * @param programId only this program, or {@code null} for all the caller directs
 	 * @param from sessions ending at or after, or {@code null}
 	 * @param to sessions ending before, or {@code null}
 	 * @return the report
+	 * @throws ApiProblem 403 for anybody but a director, or a program the caller does not
+	 * direct
 	 */
-	public NoteViews.DocumentationReport documentationStatus(String programId, Instant from, Instant to) {
-		List<Criteria> all = new ArrayList<>();
-		if (programId != null) {
-			all.add(Criteria.where("programId").is(programId));
+	public NoteViews.DocumentationReport documentationStatus(Actor actor, String programId, Instant from, Instant to) {
+		if (!actor.isDirector()) {
+			throw ApiProblem.forbidden();
 		}
+		Set<String> directed = this.sessions.programsDirectedBy(actor.userId());
+		if (programId != null && !directed.contains(programId)) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN,
+					"Only the directors of this program see its documentation status.");
+		}
+		List<Criteria> all = new ArrayList<>();
+		all.add(Criteria.where("programId").in((programId != null) ? Set.of(programId) : directed));
 		if (from != null) {
 			all.add(Criteria.where("sessionEndsAt").gte(Date.from(from)));
 		}
 		if (to != null) {
 			all.add(Criteria.where("sessionEndsAt").lt(Date.from(to)));
 		}
-		Query query = new Query(all.isEmpty() ? new Criteria() : new Criteria().andOperator(all))
-			.with(Sort.by(Sort.Direction.ASC, "sessionEndsAt"));
+		Query query = new Query(new Criteria().andOperator(all)).with(Sort.by(Sort.Direction.ASC, "sessionEndsAt"));
 		query.fields()
 			.include("_id", "sessionId", "groupId", "programId", "sessionEndsAt", "status", "signature.signedAt",
 					"coSignRequired", "coSignature.signedAt");

@@ -29,7 +29,6 @@ import org.therapygroups.notes.note.NoteViews.MemberView;
 import org.therapygroups.notes.note.NoteViews.NoteView;
 import org.therapygroups.notes.note.NoteViews.OwnEntry;
 import org.therapygroups.notes.note.NoteViews.Saved;
-import org.therapygroups.notes.problem.ApiProblem;
 
 /**
  * Session notes. Every access rule is decided (and audited) in {@link Notes}: the token
@@ -144,10 +143,7 @@ class NotesController {
 	DocumentationReport documentationStatus(@RequestParam(required = false) String programId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			Authentication authentication) {
-		if (!Actor.of(authentication).isDirector()) {
-			throw ApiProblem.forbidden();
-		}
-		return this.notes.documentationStatus(programId, from, to);
+		return this.notes.documentationStatus(Actor.of(authentication), programId, from, to);
 	}
 
 	private static ResponseEntity<Saved> saved(Saved saved) {

@@ -1,10 +1,14 @@
 package org.therapygroups.notes.security;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ExpressionJwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
@@ -35,8 +40,11 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 class SecurityConfig {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, MongoTemplate mongo)
+			throws Exception {
 		http.csrf((csrf) -> csrf.disable())
+			.addFilterAfter(new DeactivatedAccountFilter(deactivated(mongo), problems),
+					BearerTokenAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
@@ -50,6 +58,15 @@ class SecurityConfig {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden));
 		return http.build();
+	}
+
+	/**
+	 * A deactivated account: the directory built from identity.events says so (one
+	 * look-up by id).
+	 */
+	static Predicate<String> deactivated(MongoTemplate mongo) {
+		return (userId) -> mongo.exists(Query.query(Criteria.where("_id").is(userId).and("active").is(false)),
+				"directory_users");
 	}
 
 	@Bean

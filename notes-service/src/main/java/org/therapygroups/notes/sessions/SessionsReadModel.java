@@ -118,6 +118,23 @@ public class SessionsReadModel {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * The programs a director directs, as the group events of those programs name them. A
+	 * program without a group announced since group events carry its directors is not
+	 * known here, and nothing of it is shown.
+	 * @param directorId the director
+	 * @return program ids
+	 */
+	public Set<String> programsDirectedBy(String directorId) {
+		Query query = Query.query(Criteria.where("directorIds").is(directorId));
+		query.fields().include("programId");
+		return this.mongo.find(query, Document.class, GROUPS)
+			.stream()
+			.map((group) -> group.getString("programId"))
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet());
+	}
+
 	private static Instant instant(Document document, String field) {
 		Date date = document.getDate(field);
 		return (date != null) ? date.toInstant() : null;
@@ -131,6 +148,10 @@ public class SessionsReadModel {
 			.set("facilitatorIds", definition.facilitators().stream().map(Facilitator::therapistId).toList())
 			.set("supervisorId", definition.supervisorId())
 			.setOnInsert("cancelled", false);
+		if (!definition.directorIds().isEmpty()) {
+			// events written before definitions named directors leave what is known alone
+			update.set("directorIds", definition.directorIds());
+		}
 		return apply(GROUPS, groupId, occurredAt, update);
 	}
 

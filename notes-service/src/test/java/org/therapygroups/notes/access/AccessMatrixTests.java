@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,10 +27,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every endpoint × role × own or other's record. Three notes of one supervised group: a
- * signed one (reads), a draft (writes; allowed callers meet a stale version and get 409,
- * so nothing changes) and a voided one. 403 means "your role never may", 404 "no such
- * note for you"; every refusal on health information is in the audit trail.
+ * Every endpoint × role × own or other's record. Three notes of one supervised group of
+ * program P (directed by DIRECTOR): a signed one (reads), a draft (writes; allowed
+ * callers meet a stale version and get 409, so nothing changes) and a voided one; a
+ * second program P2 with a group of its own is directed by OTHER_DIRECTOR. 403 means
+ * "your role never may" (or "not your program"), 404 "no such note for you"; every
+ * refusal on health information is in the audit trail.
  */
 class AccessMatrixTests extends NotesServiceTestBase {
 
@@ -38,8 +42,13 @@ class AccessMatrixTests extends NotesServiceTestBase {
 
 	private String voidedId;
 
+	private Scenario otherProgram;
+
 	@BeforeAll
 	void notes() throws Exception {
+		this.otherProgram = NoteFixtures.scenario("CBT", false);
+		publish(this.otherProgram.groupCreated());
+		awaitGroup(this.otherProgram.groupId());
 		this.signed = givenCompletedSession("PSYCHODYNAMIC", true);
 		String note = "/api/notes/" + this.signed.noteId();
 		this.mvc
@@ -67,7 +76,7 @@ class AccessMatrixTests extends NotesServiceTestBase {
 	enum Caller {
 
 		FACILITATOR("therapist"), CO_FACILITATOR("therapist"), SUPERVISOR("therapist"), OTHER_THERAPIST("therapist"),
-		OWN_PATIENT("patient"), OTHER_PATIENT("patient"), DIRECTOR("director");
+		OWN_PATIENT("patient"), OTHER_PATIENT("patient"), DIRECTOR("director"), OTHER_DIRECTOR("director");
 
 		final String role;
 
@@ -96,6 +105,8 @@ class AccessMatrixTests extends NotesServiceTestBase {
 		Endpoint mine = new Endpoint("own entries", "GET", "/api/notes/mine", null, true);
 		Endpoint patterns = new Endpoint("A's patterns", "GET", "/api/notes/patients/{A}/patterns", null, true);
 		Endpoint status = new Endpoint("documentation status", "GET", "/api/notes/documentation-status", null, false);
+		Endpoint statusOfP = new Endpoint("documentation status of P", "GET",
+				"/api/notes/documentation-status?programId={P}", null, false);
 		Endpoint audit = new Endpoint("audit list", "GET", "/api/notes/audit", null, true);
 		Endpoint verify = new Endpoint("audit verify", "GET", "/api/notes/audit/verify", null, true);
 		Endpoint keys = new Endpoint("key status", "GET", "/api/notes/admin/keys", null, true);
@@ -103,23 +114,24 @@ class AccessMatrixTests extends NotesServiceTestBase {
 		Endpoint unknown = new Endpoint("unknown note", "GET", "/api/notes/no-such-note", null, true);
 		List<Arguments> rows = new ArrayList<>();
 		// caller order: FACILITATOR, CO_FACILITATOR, SUPERVISOR, OTHER_THERAPIST,
-		// OWN_PATIENT, OTHER_PATIENT, DIRECTOR
-		add(rows, readNote, 200, 200, 200, 404, 403, 403, 403);
-		add(rows, readEntry, 200, 200, 200, 404, 200, 404, 403);
-		add(rows, saveGroup, 409, 409, 403, 404, 403, 403, 403);
-		add(rows, saveEntry, 409, 409, 403, 404, 403, 403, 403);
-		add(rows, sign, 409, 409, 403, 404, 403, 403, 403);
-		add(rows, coSign, 403, 403, 409, 404, 403, 403, 403);
-		add(rows, addendum, 409, 409, 409, 404, 403, 403, 403);
-		add(rows, voidNote, 409, 409, 409, 404, 403, 403, 403);
-		add(rows, mine, 403, 403, 403, 403, 200, 200, 403);
-		add(rows, patterns, 200, 200, 200, 404, 403, 403, 403);
-		add(rows, status, 403, 403, 403, 403, 403, 403, 200);
-		add(rows, audit, 403, 403, 403, 403, 403, 403, 200);
-		add(rows, verify, 403, 403, 403, 403, 403, 403, 200);
-		add(rows, keys, 403, 403, 403, 403, 403, 403, 200);
-		add(rows, templates, 200, 200, 200, 200, 403, 403, 403);
-		add(rows, unknown, 404, 404, 404, 404, 404, 404, 404);
+		// OWN_PATIENT, OTHER_PATIENT, DIRECTOR, OTHER_DIRECTOR
+		add(rows, readNote, 200, 200, 200, 404, 403, 403, 403, 403);
+		add(rows, readEntry, 200, 200, 200, 404, 200, 404, 403, 403);
+		add(rows, saveGroup, 409, 409, 403, 404, 403, 403, 403, 403);
+		add(rows, saveEntry, 409, 409, 403, 404, 403, 403, 403, 403);
+		add(rows, sign, 409, 409, 403, 404, 403, 403, 403, 403);
+		add(rows, coSign, 403, 403, 409, 404, 403, 403, 403, 403);
+		add(rows, addendum, 409, 409, 409, 404, 403, 403, 403, 403);
+		add(rows, voidNote, 409, 409, 409, 404, 403, 403, 403, 403);
+		add(rows, mine, 403, 403, 403, 403, 200, 200, 403, 403);
+		add(rows, patterns, 200, 200, 200, 404, 403, 403, 403, 403);
+		add(rows, statusOfP, 403, 403, 403, 403, 403, 403, 200, 403);
+		add(rows, status, 403, 403, 403, 403, 403, 403, 200, 200);
+		add(rows, audit, 403, 403, 403, 403, 403, 403, 200, 200);
+		add(rows, verify, 403, 403, 403, 403, 403, 403, 200, 200);
+		add(rows, keys, 403, 403, 403, 403, 403, 403, 200, 200);
+		add(rows, templates, 200, 200, 200, 200, 403, 403, 403, 403);
+		add(rows, unknown, 404, 404, 404, 404, 404, 404, 404, 404);
 		return rows.stream();
 	}
 
@@ -140,7 +152,8 @@ class AccessMatrixTests extends NotesServiceTestBase {
 			.replace("{signed}", this.signed.noteId())
 			.replace("{draft}", this.draftId)
 			.replace("{voided}", this.voidedId)
-			.replace("{A}", this.signed.patientA());
+			.replace("{A}", this.signed.patientA())
+			.replace("{P}", this.signed.programId());
 		MockHttpServletRequestBuilder request = switch (endpoint.method()) {
 			case "GET" -> get(path);
 			case "PUT" -> put(path);
@@ -167,7 +180,24 @@ class AccessMatrixTests extends NotesServiceTestBase {
 			case OWN_PATIENT -> this.signed.patientA();
 			case OTHER_PATIENT -> this.signed.patientB();
 			case DIRECTOR -> this.signed.director();
+			case OTHER_DIRECTOR -> this.otherProgram.director();
 		};
+	}
+
+	@Test
+	void aDirectorSeesTheDocumentationStatusOfTheirOwnProgramsOnly() throws Exception {
+		JsonNode own = body(
+				this.mvc.perform(get("/api/notes/documentation-status").with(as(this.signed.director(), "director")))
+					.andExpect(status().isOk()));
+		assertThat(own.get("notes").findValuesAsString("programId")).isNotEmpty().containsOnly(this.signed.programId());
+		assertThat(own.get("notes").findValuesAsString("noteId")).contains(this.signed.noteId(), this.draftId);
+
+		JsonNode other = body(this.mvc
+			.perform(get("/api/notes/documentation-status").with(as(this.otherProgram.director(), "director")))
+			.andExpect(status().isOk()));
+		assertThat(other.get("sessions").asInt()).isZero();
+		assertThat(other.toString()).doesNotContain(this.signed.programId(), this.signed.groupId(),
+				this.signed.sessionId());
 	}
 
 	private long denied(String userId) {

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -48,6 +49,9 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import org.therapygroups.events.EventJson;
 import org.therapygroups.events.EventPayload;
@@ -66,6 +70,11 @@ import org.therapygroups.events.kafka.StructuredCloudEventSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The directory fed through a real Kafka broker (KRaft, in-process) with real
@@ -75,6 +84,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = "logging.level.org.therapygroups.notes.directory=debug")
 @EmbeddedKafka(topics = { Topics.IDENTITY, "identity.events.dlt" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryTests {
@@ -93,6 +103,9 @@ class DirectoryTests {
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private MockMvc mvc;
 
 	private KafkaProducer<String, CloudEvent> events;
 
@@ -120,6 +133,29 @@ class DirectoryTests {
 		this.events.close(Duration.ofSeconds(1));
 		this.raw.close(Duration.ofSeconds(1));
 		this.admin.close(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aDeactivatedUsersTokenIsRefusedAtOnceAndWorksAgainAfterReactivation() throws Exception {
+		String id = newUserId();
+		send(new UserRegistered(id, Roles.THERAPIST, "Dr. Therapist Two", T0));
+		await().atMost(TIMEOUT).until(() -> this.directory.isActiveTherapist(id));
+		this.mvc.perform(get("/api/notes/templates").with(therapistToken(id))).andExpect(status().isOk());
+
+		send(new UserDeactivated(id, Roles.THERAPIST, "Dr. Therapist Two", T0.plusSeconds(60)));
+		await().atMost(TIMEOUT).until(() -> !this.directory.isActiveTherapist(id));
+		this.mvc.perform(get("/api/notes/templates").with(therapistToken(id)))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("This account is deactivated."));
+
+		send(new UserReactivated(id, Roles.THERAPIST, "Dr. Therapist Two", T0.plusSeconds(120)));
+		await().atMost(TIMEOUT).until(() -> this.directory.isActiveTherapist(id));
+		this.mvc.perform(get("/api/notes/templates").with(therapistToken(id))).andExpect(status().isOk());
+	}
+
+	private static RequestPostProcessor therapistToken(String userId) {
+		return jwt().jwt((token) -> token.subject(userId)).authorities(new SimpleGrantedAuthority("ROLE_therapist"));
 	}
 
 	@Test

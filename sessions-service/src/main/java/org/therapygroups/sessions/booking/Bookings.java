@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,13 +46,16 @@ public class Bookings {
 	 * sessions (a moved session), or nothing at all.
 	 * @param resources the resource keys
 	 * @param slots the sessions' times
-	 * @throws ApiProblem 409 naming the session already holding a resource
+	 * @param mayKnowGroup whether the caller may learn about a session of a given group:
+	 * the answer names the session in the way and its times only then
+	 * @throws ApiProblem 409 naming the session already holding a resource, or, when the
+	 * caller may not know it, only the caller's own slot that cannot be booked
 	 */
-	public void book(Collection<String> resources, List<Booking> slots) {
+	public void book(Collection<String> resources, List<Booking> slots, Predicate<String> mayKnowGroup) {
 		Map<String, List<Booking>> undo = new LinkedHashMap<>();
 		try {
 			for (String resource : new java.util.LinkedHashSet<>(resources)) {
-				List<Booking> replaced = Retries.onConflict(() -> bookOne(resource, slots));
+				List<Booking> replaced = Retries.onConflict(() -> bookOne(resource, slots, mayKnowGroup));
 				undo.put(resource, replaced);
 			}
 		}
@@ -89,7 +93,7 @@ public class Bookings {
 				ResourceCalendar.class);
 	}
 
-	private List<Booking> bookOne(String resource, List<Booking> slots) {
+	private List<Booking> bookOne(String resource, List<Booking> slots, Predicate<String> mayKnowGroup) {
 		Set<String> sessionIds = new HashSet<>();
 		slots.forEach((slot) -> sessionIds.add(slot.sessionId()));
 		ResourceCalendar calendar = this.mongo.findById(resource, ResourceCalendar.class);
@@ -105,11 +109,7 @@ public class Bookings {
 		for (Booking slot : slots) {
 			for (Booking other : kept) {
 				if (slot.overlaps(other)) {
-					throw ApiProblem.conflict(
-							describe(resource) + " is already booked from " + other.startsAt() + " to " + other.endsAt()
-									+ " by session " + other.sessionId() + ".",
-							Map.of("conflictingSessionId", other.sessionId(), "conflictingGroupId", other.groupId(),
-									"resource", describe(resource)));
+					throw doubleBooking(resource, slot, other, mayKnowGroup);
 				}
 			}
 		}
@@ -129,6 +129,26 @@ public class Bookings {
 			throw new org.springframework.dao.OptimisticLockingFailureException(resource, ex);
 		}
 		return replaced;
+	}
+
+	/**
+	 * The answer to a double booking. Another program's session in the way is not the
+	 * caller's business: they learn only which of their own slots is taken.
+	 */
+	private static ApiProblem doubleBooking(String resource, Booking slot, Booking other,
+			Predicate<String> mayKnowGroup) {
+		if (mayKnowGroup.test(other.groupId())) {
+			return ApiProblem.conflict(
+					describe(resource) + " is already booked from " + other.startsAt() + " to " + other.endsAt()
+							+ " by session " + other.sessionId() + ".",
+					Map.of("conflictingSessionId", other.sessionId(), "conflictingGroupId", other.groupId(), "resource",
+							describe(resource)));
+		}
+		return ApiProblem.conflict(
+				describe(resource) + " is already booked at a time that overlaps the session from " + slot.startsAt()
+						+ " to " + slot.endsAt() + ".",
+				Map.of("resource", describe(resource), "startsAt", slot.startsAt().toString(), "endsAt",
+						slot.endsAt().toString()));
 	}
 
 	private Void restore(String resource, List<Booking> slots, List<Booking> replaced) {

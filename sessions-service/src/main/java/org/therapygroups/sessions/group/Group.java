@@ -131,10 +131,16 @@ public class Group {
 				this.maxSize, this.facilitators, this.supervisorId, this.location, this.sessionMinutes);
 	}
 
-	public GroupDefinition definition() {
+	/**
+	 * What other services learn about this group.
+	 * @param directorIds the directors of its program, so that they can scope directors'
+	 * views
+	 * @return the definition
+	 */
+	public GroupDefinition definition(List<String> directorIds) {
 		return new GroupDefinition(this.programId, this.name, this.modality.name(), this.timeZone,
 				this.facilitators.stream().map((f) -> new Facilitator(f.therapistId(), f.role().name())).toList(),
-				this.supervisorId, this.maxSize);
+				this.supervisorId, this.maxSize, directorIds);
 	}
 
 	/** Queues an event to publish with this document's next write. */

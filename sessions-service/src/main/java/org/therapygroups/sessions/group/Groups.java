@@ -1,6 +1,7 @@
 package org.therapygroups.sessions.group;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,6 +54,19 @@ public class Groups {
 			case THERAPIST -> group.isFacilitatedBy(actor.id());
 			case DIRECTOR -> this.programs.get(group.getProgramId()).isDirectedBy(actor.id());
 			case PATIENT -> false;
+		};
+	}
+
+	/**
+	 * Whether a caller manages a group, by id: what a double-booking answer may tell them
+	 * about the session in the way.
+	 * @param actor the caller
+	 * @return the test; {@code false} for a group that does not exist
+	 */
+	public Predicate<String> manageableBy(Actor actor) {
+		return (groupId) -> {
+			Group group = this.mongo.findById(groupId, Group.class);
+			return group != null && canManage(group, actor);
 		};
 	}
 

@@ -37,6 +37,7 @@ public class Programs {
 		if (name == null || name.isBlank() || name.length() > 120) {
 			violations.add("name", "must be 1 to 120 characters");
 		}
+		violations.requirePrintable("name", name);
 		if (timeZone == null || !isZone(timeZone)) {
 			violations.add("timeZone", "must be an IANA time zone such as Europe/Berlin");
 		}

@@ -53,6 +53,7 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 		if (newName == null || newName.isBlank() || newName.length() > 120) {
 			violations.add("name", "must be 1 to 120 characters");
 		}
+		violations.requirePrintable("name", this.name);
 		Modality newModality = creating ? null : current.modality();
 		if (this.modality != null || creating) {
 			newModality = parse(Modality.class, this.modality, "modality", violations);
@@ -163,6 +164,7 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 		if (room != null && room.length() > 80) {
 			violations.add("location.room", "must be at most 80 characters");
 		}
+		violations.requirePrintable("location.room", room);
 		if (link != null && !isWebLink(link)) {
 			violations.add("location.telehealthUrl", "must be an https link");
 		}

@@ -90,10 +90,10 @@ public class GroupScheduling {
 		violations.throwIfAny();
 		Group group = new Group(UUID.randomUUID().toString(), programId, settings, recurrence, program.timeZone(), now,
 				actor.id());
-		group.record(new GroupCreated(group.getId(), group.definition(), actor.id(), now));
+		group.record(new GroupCreated(group.getId(), group.definition(program.directorIds()), actor.id(), now));
 		Instant horizon = horizonEnd(now);
 		List<Session> planned = this.sessions.plan(group, now, horizon, now);
-		this.sessions.book(group, planned);
+		this.sessions.book(group, planned, this.groups.manageableBy(actor));
 		group.expandedUntil(horizon);
 		try {
 			this.groups.insert(group);
@@ -132,10 +132,11 @@ public class GroupScheduling {
 			group.apply(settings);
 			List<String> after = Sessions.resourcesOf(group);
 			if (!before.equals(after)) {
-				rebook(group, before, after);
+				rebook(group, before, after, actor);
 			}
 			Instant now = this.clock.instant();
-			group.record(new GroupUpdated(group.getId(), group.definition(), actor.id(), now));
+			group.record(new GroupUpdated(group.getId(),
+					group.definition(this.programs.get(group.getProgramId()).directorIds()), actor.id(), now));
 			group.promoteWaitlisted(now);
 			return this.groups.save(group);
 		});
@@ -144,10 +145,10 @@ public class GroupScheduling {
 	}
 
 	/** New facilitators or a new room take over every future session, or none. */
-	private void rebook(Group group, List<String> before, List<String> after) {
+	private void rebook(Group group, List<String> before, List<String> after, Actor actor) {
 		List<Session> future = this.sessions.scheduledAfter(group.getId(), this.clock.instant());
 		List<String> ids = future.stream().map(Session::getId).toList();
-		this.bookings.book(after, future.stream().map(Sessions::booking).toList());
+		this.bookings.book(after, future.stream().map(Sessions::booking).toList(), this.groups.manageableBy(actor));
 		this.bookings.release(before.stream().filter((r) -> !after.contains(r)).toList(), ids);
 		this.sessions.useResources(group.getId(), ids, after);
 	}

@@ -34,6 +34,11 @@ class ProblemResponses {
 		write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
 	}
 
+	void deactivated(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"therapy\", error=\"invalid_token\"");
+		write(request, response, HttpStatus.UNAUTHORIZED, "This account is deactivated.");
+	}
+
 	void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");

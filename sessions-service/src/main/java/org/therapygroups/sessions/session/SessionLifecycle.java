@@ -77,7 +77,7 @@ public class SessionLifecycle {
 			Instant now = this.clock.instant();
 			List<String> dropped = session.getResources().stream().filter((r) -> !resources.contains(r)).toList();
 			session.moveTo(startsAt, end, reason, actor.id());
-			this.bookings.book(resources, List.of(Sessions.booking(session)));
+			this.bookings.book(resources, List.of(Sessions.booking(session)), this.groups.manageableBy(actor));
 			this.bookings.release(dropped, List.of(session.getId()));
 			session.useResources(resources);
 			session.record(new SessionRescheduled(session.getId(), session.getGroupId(),
@@ -150,7 +150,7 @@ public class SessionLifecycle {
 		Session session = new Session(UUID.randomUUID().toString(), groupId, group.getProgramId(), null, startsAt, end,
 				true, resources);
 		session.record(new SessionScheduled(session.getId(), groupId, startsAt, end, true, now));
-		this.bookings.book(resources, List.of(Sessions.booking(session)));
+		this.bookings.book(resources, List.of(Sessions.booking(session)), this.groups.manageableBy(actor));
 		try {
 			this.sessions.insert(session);
 		}

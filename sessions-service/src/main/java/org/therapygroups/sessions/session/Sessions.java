@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -111,10 +112,12 @@ public class Sessions {
 	 * booking refuses all of them.
 	 * @param group the group
 	 * @param planned from {@link #plan}
+	 * @param mayKnowGroup whether the caller may learn about another group's session in
+	 * the way
 	 */
-	public void book(Group group, List<Session> planned) {
+	public void book(Group group, List<Session> planned, Predicate<String> mayKnowGroup) {
 		if (!planned.isEmpty()) {
-			this.bookings.book(resourcesOf(group), planned.stream().map(Sessions::booking).toList());
+			this.bookings.book(resourcesOf(group), planned.stream().map(Sessions::booking).toList(), mayKnowGroup);
 		}
 	}
 
@@ -140,10 +143,13 @@ public class Sessions {
 		}
 	}
 
-	/** Plans, books and stores occurrences in {@code (after, upTo]}. */
+	/**
+	 * Plans, books and stores occurrences in {@code (after, upTo]}, for the horizon job:
+	 * a conflict is only logged, so it may name whatever is in the way.
+	 */
 	public List<Session> expand(Group group, Instant after, Instant upTo, Instant now) {
 		List<Session> planned = plan(group, after, upTo, now);
-		book(group, planned);
+		book(group, planned, (groupId) -> true);
 		insert(group, planned);
 		return planned;
 	}

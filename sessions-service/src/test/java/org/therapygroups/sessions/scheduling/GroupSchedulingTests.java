@@ -236,6 +236,35 @@ class GroupSchedulingTests {
 	}
 
 	@Test
+	void namesWithControlCharactersAreRefusedNamingTheField() {
+		long groups = this.mongo.count(new Query(), Group.class);
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("name", "Tuesday\u0000aftercare");
+		request.put("location", Map.of("room", "Room\n2"));
+		Api.Response refused = this.fixtures.createGroup(this.director, this.program, request);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(fields(refused)).containsExactlyInAnyOrder("name", "location.room");
+		assertThat(this.mongo.count(new Query(), Group.class)).isEqualTo(groups);
+
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		Api.Response renamed = this.api.patch(this.director, "/api/sessions/groups/" + group,
+				Map.of("name", "Bell\u0007group"));
+		assertThat(renamed.status()).isEqualTo(400);
+		assertThat(fields(renamed)).containsExactly("name");
+
+		Api.Response program = this.api.post(this.director, "/api/sessions/programs",
+				Map.of("name", "Night\u0085program", "timeZone", "Europe/Berlin"));
+		assertThat(program.status()).isEqualTo(400);
+		assertThat(fields(program)).containsExactly("name");
+		// letters of every script, marks and symbols are names all the same
+		assertThat(this.api
+			.post(this.director, "/api/sessions/programs",
+					Map.of("name", "Nachsorge für Zoë – 夜間 🌙", "timeZone", "Europe/Berlin"))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
 	void changingTheFacilitatorRebooksEveryFutureSessionOrNone() {
 		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
 		Caller busy = this.fixtures.therapist();
