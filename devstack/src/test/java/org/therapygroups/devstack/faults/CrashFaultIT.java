@@ -99,7 +99,8 @@ class CrashFaultIT {
 						}
 					}
 					catch (RuntimeException ex) {
-						// the gateway or the service timing out while the database is away
+						// the gateway or the service timing out while the database is
+						// away
 					}
 				}
 				return i;
@@ -122,8 +123,8 @@ class CrashFaultIT {
 		int total = 0;
 		int lost = 0;
 		for (String patient : fixture.patientIds) {
-			JsonNode history = Http.json(get("/api/sessions/sessions/" + session + "/attendance/" + patient + "/history",
-					fixture.therapist));
+			JsonNode history = Http.json(get(
+					"/api/sessions/sessions/" + session + "/attendance/" + patient + "/history", fixture.therapist));
 			Map<Integer, String> stored = new HashMap<>();
 			for (JsonNode version : history.has("versions") ? history.get("versions") : history) {
 				assertThat(stored.put(version.get("version").asInt(), version.get("status").asText()))
@@ -182,7 +183,8 @@ class CrashFaultIT {
 		waitFor(() -> get("/api/notes?sessionId=" + session, fixture.therapist).statusCode() == 200,
 				Duration.ofSeconds(60), "the draft of the session completed during the crash");
 		Instant draftAt = Instant.now();
-		System.out.printf("FAULT notes-service: killed -> ready %.1f s, ready -> draft %.1f s, killed -> draft %.1f s%n",
+		System.out.printf(
+				"FAULT notes-service: killed -> ready %.1f s, ready -> draft %.1f s, killed -> draft %.1f s%n",
 				seconds(killedAt, readyAt), seconds(readyAt, draftAt), seconds(killedAt, draftAt));
 		// without static membership the draft waited for the dead consumer's session to
 		// expire (45 s) after the restart
@@ -203,9 +205,8 @@ class CrashFaultIT {
 				int i = 0;
 				while (inviting.get()) {
 					try {
-						HttpResponse<String> created = post("/api/auth/invitations", director,
-								Map.of("firstName", "P" + Thread.currentThread().threadId() + "n" + i++, "lastName",
-										marker));
+						HttpResponse<String> created = post("/api/auth/invitations", director, Map.of("firstName",
+								"P" + Thread.currentThread().threadId() + "n" + i++, "lastName", marker));
 						if (created.statusCode() == 201) {
 							acknowledged.add(Http.json(created).get("userId").asText());
 						}
@@ -229,12 +230,12 @@ class CrashFaultIT {
 		String readiness = "http://127.0.0.1:" + RunningStack.config().authPort() + "/actuator/health/readiness";
 		waitFor(() -> restarted("auth-service", pid) && Probes.httpOk(readiness), BACK, "auth-service ready");
 		waitFor(() -> halfMade(marker).isEmpty(), Duration.ofSeconds(90), "half-made accounts undone");
-		System.out.printf("FAULT auth-service: %d invitations acknowledged, %d half-made Keycloak users right after "
-				+ "the kill, 0 left %.1f s after the kill%n", acknowledged.size(), halfMadeAfterCrash,
-				seconds(killedAt, Instant.now()));
+		System.out.printf(
+				"FAULT auth-service: %d invitations acknowledged, %d half-made Keycloak users right after "
+						+ "the kill, 0 left %.1f s after the kill%n",
+				acknowledged.size(), halfMadeAfterCrash, seconds(killedAt, Instant.now()));
 		for (String userId : acknowledged) {
-			assertThat(get("/api/auth/users/" + userId, director).statusCode()).as("account %s", userId)
-				.isEqualTo(200);
+			assertThat(get("/api/auth/users/" + userId, director).statusCode()).as("account %s", userId).isEqualTo(200);
 		}
 	}
 
@@ -251,7 +252,9 @@ class CrashFaultIT {
 		assertThat(RunningStack.stack().gaveUp()).isNotDone();
 	}
 
-	/** Keycloak users of this test without an account document in auth-service's database. */
+	/**
+	 * Keycloak users of this test without an account document in auth-service's database.
+	 */
 	private static List<String> halfMade(String marker) {
 		HttpResponse<String> users = Http.get(RunningStack.config().keycloakUrl()
 				+ "/admin/realms/therapy/users?max=1000&lastName=" + marker + "&exact=true", Tokens.admin());
@@ -260,9 +263,7 @@ class CrashFaultIT {
 		Http.json(users).forEach((user) -> ids.add(user.get("id").asText()));
 		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
 			var accounts = mongo.getDatabase("therapy_auth").getCollection("accounts");
-			return ids.stream()
-				.filter((id) -> accounts.find(new Document("_id", id)).first() == null)
-				.toList();
+			return ids.stream().filter((id) -> accounts.find(new Document("_id", id)).first() == null).toList();
 		}
 	}
 

@@ -79,7 +79,10 @@ class ConsumersHealthIndicator extends AbstractHealthIndicator {
 		boolean consuming = true;
 		for (MessageListenerContainer container : this.listeners.getListenerContainers()) {
 			boolean running = container.isRunning();
-			boolean hasPartitions = this.assigned.contains(instanceId(container));
+			// spring-kafka appends "-<n>" to the id of each of a container's consumers
+			String id = instanceId(container);
+			boolean hasPartitions = this.assigned.stream()
+				.anyMatch((member) -> member.equals(id) || member.startsWith(id + "-"));
 			Collection<TopicPartition> partitions = container.getAssignedPartitions();
 			builder.withDetail(container.getListenerId(), Map.of("running", running, "assigned", hasPartitions,
 					"partitions", (partitions != null) ? partitions.size() : 0));
