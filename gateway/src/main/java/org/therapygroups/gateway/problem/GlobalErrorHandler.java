@@ -74,11 +74,12 @@ class GlobalErrorHandler implements WebExceptionHandler {
 		if (ex instanceof AuthenticationServiceException) {
 			// The identity provider's keys could not be fetched: not the caller's fault.
 			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Authentication is temporarily unavailable.",
-					HttpHeaders.EMPTY);
+					retryAfter());
 		}
 		if (ex instanceof ConnectException || ex instanceof UnknownHostException
 				|| ex instanceof NoRouteToHostException) {
-			return Problem.of(HttpStatus.SERVICE_UNAVAILABLE);
+			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, defaultDetail(HttpStatus.SERVICE_UNAVAILABLE),
+					retryAfter());
 		}
 		if (ex instanceof TimeoutException) {
 			return Problem.of(HttpStatus.GATEWAY_TIMEOUT);
@@ -87,6 +88,13 @@ class GlobalErrorHandler implements WebExceptionHandler {
 			return Problem.of(HttpStatus.BAD_GATEWAY);
 		}
 		return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	/** A 503 says when to try again, like the services' own. */
+	private static HttpHeaders retryAfter() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return headers;
 	}
 
 	private static String defaultDetail(HttpStatusCode status) {
