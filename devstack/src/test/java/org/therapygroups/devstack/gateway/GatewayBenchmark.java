@@ -162,7 +162,7 @@ class GatewayBenchmark {
 	 */
 	record Size(int warmup, int rounds, int requests, int sequential) {
 
-		static final Size FULL = new Size(5000, 5, 4000, 500);
+		static final Size FULL = new Size(2000, 5, 2000, 200);
 
 		static final Size SMOKE = new Size(20, 1, 40, 20);
 

@@ -1,5 +1,6 @@
 package org.therapygroups.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +25,9 @@ import org.therapygroups.gateway.problem.ProblemResponseWriter;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+	/** Tokens remembered at most; a few KiB each. */
+	private static final int VERIFIED_TOKENS = 10_000;
 
 	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/*/public/**" };
@@ -65,7 +69,7 @@ class SecurityConfiguration {
 			.webClient(IdentityProviderClient.create(Duration.ofSeconds(2), Duration.ofSeconds(5)))
 			.build();
 		decoder.setJwtValidator(JwtValidation.validator(properties));
-		return decoder;
+		return new VerifiedTokenCache(decoder, VERIFIED_TOKENS, properties.clockSkew(), Clock.systemUTC());
 	}
 
 	@Bean
