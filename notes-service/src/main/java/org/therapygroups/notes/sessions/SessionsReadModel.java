@@ -41,6 +41,8 @@ public class SessionsReadModel {
 
 	static final String MEMBERSHIPS = "memberships";
 
+	static final String PROGRAMS = "programs";
+
 	/** Membership statuses in which a patient still belongs to the group. */
 	static final Set<String> BELONGING = Set.of("ACTIVE", "ON_HOLD");
 
@@ -115,6 +117,47 @@ public class SessionsReadModel {
 		return this.mongo.find(query, Document.class, GROUPS)
 			.stream()
 			.map((group) -> group.getString("_id"))
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * The programs a director directs, from the {@code programs} read model
+	 * ({@code directorIds}); none while it holds nothing about the director, so a
+	 * director's views fail closed.
+	 * @param directorId the director
+	 * @return program ids
+	 */
+	public Set<String> programsDirectedBy(String directorId) {
+		Query query = Query.query(Criteria.where("directorIds").is(directorId));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, PROGRAMS)
+			.stream()
+			.map((program) -> program.getString("_id"))
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Every patient who belongs or belonged to a group of these programs: their records
+	 * stay the program's after they leave.
+	 * @param programIds the programs
+	 * @return patient ids
+	 */
+	public Set<String> patientsOf(Collection<String> programIds) {
+		if (programIds.isEmpty()) {
+			return Set.of();
+		}
+		Query groups = Query.query(Criteria.where("programId").in(programIds));
+		groups.fields().include("_id");
+		List<String> groupIds = this.mongo.find(groups, Document.class, GROUPS)
+			.stream()
+			.map((group) -> group.getString("_id"))
+			.toList();
+		if (groupIds.isEmpty()) {
+			return Set.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("groupId").in(groupIds)), Document.class, MEMBERSHIPS)
+			.stream()
+			.map((membership) -> membership.getString("patientId"))
 			.collect(Collectors.toSet());
 	}
 
