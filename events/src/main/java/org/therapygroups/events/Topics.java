@@ -25,6 +25,14 @@ public final class Topics {
 	/** Events owned by notes-service (note lifecycle metadata only). */
 	public static final String NOTES = "notes.events";
 
+	/**
+	 * Signed checkpoints of notes-service's audit chain (sequence number, hash, time; no
+	 * personal data). Not an event topic: plain JSON values, one partition, unlimited
+	 * retention, so the database's administrator cannot move the chain's head back
+	 * unnoticed.
+	 */
+	public static final String AUDIT_CHECKPOINTS = "notes.audit.checkpoints";
+
 	/** Suffix of a dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -18,6 +18,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -70,6 +72,8 @@ class NotesSecurityIT {
 
 	private String patient;
 
+	private String director;
+
 	private String otherPatient;
 
 	/** Signed, therapist1 facilitates its group. */
@@ -86,7 +90,7 @@ class NotesSecurityIT {
 		this.directorToken = Tokens.forUser("director1");
 		String therapist = profileId(this.therapistToken);
 		this.patient = profileId(this.patientToken);
-		profileId(this.directorToken);
+		this.director = profileId(this.directorToken);
 		this.otherPatient = UUID.randomUUID().toString();
 		this.ownNote = completedSession(therapist);
 		this.otherNote = completedSession(UUID.randomUUID().toString());
@@ -237,6 +241,12 @@ class NotesSecurityIT {
 						new RosterEntry(this.otherPatient, AttendanceStatus.PRESENT)),
 				List.of(therapist)));
 		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
+			// what the programs read model holds once sessions-service names the
+			// program's directors
+			mongo.getDatabase("therapy_notes")
+				.getCollection("programs")
+				.updateOne(Filters.eq("_id", programId), Updates.addToSet("directorIds", this.director),
+						new UpdateOptions().upsert(true));
 			Instant deadline = Instant.now().plusSeconds(60);
 			while (Instant.now().isBefore(deadline)) {
 				Document note = mongo.getDatabase("therapy_notes")

@@ -28,15 +28,15 @@ public record AuditQuery(Instant from, Instant to, String userId, String patient
 	 * @return the sort, or {@code null} if the field is unknown
 	 */
 	public static Sort parseSort(String sort) {
-		String[] parts = (sort == null || sort.isBlank()) ? new String[] { "time" } : sort.split(",");
-		String field = SORT_FIELDS.get(parts[0].strip());
+		String[] parts = (sort == null || sort.isBlank()) ? new String[] { "time" } : sort.split(",", -1);
+		String field = (parts.length > 0) ? SORT_FIELDS.get(parts[0].strip()) : null;
 		if (field == null || parts.length > 2) {
 			return null;
 		}
 		Sort.Direction direction = Sort.Direction.ASC;
 		if (parts.length == 2) {
 			direction = Sort.Direction.fromOptionalString(parts[1].strip()).orElse(null);
-			if (direction == null) {
+			if (direction == null || parts[1].isBlank()) {
 				return null;
 			}
 		}

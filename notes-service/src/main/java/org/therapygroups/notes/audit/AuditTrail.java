@@ -2,19 +2,28 @@ package org.therapygroups.notes.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+
+import com.mongodb.client.MongoCursor;
+import jakarta.annotation.PreDestroy;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -26,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import org.therapygroups.notes.crypto.AuditKeys;
 import org.therapygroups.notes.crypto.Protection;
 
 /**
@@ -49,6 +59,7 @@ import org.therapygroups.notes.crypto.Protection;
  * fails, the request fails.
  */
 @Component
+@EnableConfigurationProperties(AuditProperties.class)
 public class AuditTrail {
 
 	public static final String COLLECTION = "audit_log";
@@ -60,6 +71,11 @@ public class AuditTrail {
 
 	static final String GENESIS = "0".repeat(64);
 
+	/** The actions that use or change a patient's records (not reading the audit). */
+	static final List<String> DISCLOSING = List.of(AuditAction.CREATE.name(), AuditAction.READ.name(),
+			AuditAction.SAVE.name(), AuditAction.SIGN.name(), AuditAction.CO_SIGN.name(), AuditAction.ADDENDUM.name(),
+			AuditAction.VOID.name(), AuditAction.READ_PATTERNS.name());
+
 	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
 	private static final int MAX_ATTEMPTS = 50;
@@ -69,6 +85,21 @@ public class AuditTrail {
 	private final Protection protection;
 
 	private final List<String> pendingCollections;
+
+	private final AuditKeys keys;
+
+	private final CheckpointPublisher checkpoints;
+
+	private final int checkpointEvery;
+
+	private final ExecutorService checkpointing = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("audit-checkpoint").factory());
+
+	private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+
+	private final ReentrantLock publishing = new ReentrantLock();
+
+	private volatile long checkpointedSeq;
 
 	private final ReentrantLock appending = new ReentrantLock();
 
@@ -81,10 +112,14 @@ public class AuditTrail {
 	private volatile boolean failing;
 
 	AuditTrail(MongoTemplate mongo, Protection protection,
-			@Value("${therapy.notes.audit.pending-collections:notes}") List<String> pendingCollections) {
+			@Value("${therapy.notes.audit.pending-collections:notes}") List<String> pendingCollections, AuditKeys keys,
+			CheckpointPublisher checkpoints, AuditProperties properties) {
 		this.mongo = mongo;
 		this.protection = protection;
 		this.pendingCollections = List.copyOf(pendingCollections);
+		this.keys = keys;
+		this.checkpoints = checkpoints;
+		this.checkpointEvery = Math.max(1, properties.checkpointEvery());
 	}
 
 	/**
@@ -187,16 +222,8 @@ public class AuditTrail {
 				}
 				long seq = this.headSeq + 1;
 				String hash = hash(record, this.headHash);
-				Document entry = new Document("_id", seq).append("entryId", record.entryId())
-					.append("time", Date.from(record.time()))
-					.append("userId", record.userId())
-					.append("role", record.role())
-					.append("patientIds", record.patientIds())
-					.append("noteId", record.noteId())
-					.append("action", record.action())
-					.append("outcome", record.outcome())
-					.append("prevHash", this.headHash)
-					.append("hash", hash);
+				String mac = this.keys.mac(seq, hash);
+				Document entry = entry(seq, record, this.headHash, hash, mac);
 				try {
 					this.mongo.insert(entry, COLLECTION);
 				}
@@ -212,6 +239,9 @@ public class AuditTrail {
 				this.headSeq = seq;
 				this.headHash = hash;
 				moveHead(seq, hash);
+				if (seq - this.checkpointedSeq >= this.checkpointEvery) {
+					requestCheckpoint();
+				}
 				return;
 			}
 			throw new AuditUnavailableException("The audit trail is too contended", null);
@@ -282,60 +312,143 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Walks the whole chain and reports the first place where it does not hold.
+	 * Checks the chain against its hashes, MACs and the signed checkpoints, and reports
+	 * the first place where it does not hold.
+	 * @param sinceCheckpoint only the entries from the newest checkpoint on (the earlier
+	 * ones are pinned by it)
+	 * @return the result
+	 */
+	public Verification verify(boolean sinceCheckpoint) {
+		ChainVerifier verifier = new ChainVerifier(this.keys, this.keys, this.checkpoints.readAll());
+		long knownHead = knownHead();
+		Checkpoint anchor = sinceCheckpoint ? verifier.newest() : null;
+		if (anchor != null && !this.mongo.exists(Query.query(Criteria.where("_id").is(anchor.seq())), COLLECTION)) {
+			// the pinned entry itself is gone: only the whole walk can say from where
+			anchor = null;
+		}
+		Document filter = (anchor != null) ? new Document("_id", new Document("$gte", anchor.seq())) : new Document();
+		try (MongoCursor<Document> entries = this.mongo.getCollection(COLLECTION)
+			.find(filter)
+			.sort(new Document("_id", 1))
+			.batchSize(10_000)
+			.iterator()) {
+			return (anchor != null) ? verifier.sinceCheckpoint(entries, knownHead) : verifier.full(entries, knownHead);
+		}
+	}
+
+	/**
+	 * Walks the whole chain.
 	 * @return the result
 	 */
 	public Verification verify() {
-		Query all = new Query().with(Sort.by(Sort.Direction.ASC, "_id"));
-		long expected = 1;
-		String previous = GENESIS;
-		long checked = 0;
-		for (Document entry : this.mongo.find(all, Document.class, COLLECTION)) {
-			long seq = entry.get("_id", Number.class).longValue();
-			if (seq != expected) {
-				return Verification.broken(checked, expected, Verification.REMOVED,
-						"entries " + expected + " to " + (seq - 1) + " are missing");
-			}
-			AuditRecord record = new AuditRecord(entry.getString("entryId"),
-					(entry.getDate("time") != null) ? entry.getDate("time").toInstant() : Instant.EPOCH,
-					entry.getString("userId"), entry.getString("role"),
-					entry.getList("patientIds", String.class, List.of()), entry.getString("noteId"),
-					String.valueOf(entry.getString("action")), String.valueOf(entry.getString("outcome")));
-			String prevHash = entry.getString("prevHash");
-			if (!hash(record, String.valueOf(prevHash)).equals(entry.getString("hash"))) {
-				return Verification.broken(checked, seq, Verification.ALTERED,
-						"entry " + seq + " does not match its hash");
-			}
-			if (!previous.equals(prevHash)) {
-				return Verification.broken(checked, seq, Verification.REORDERED,
-						"entry " + seq + " does not follow entry " + (seq - 1));
-			}
-			previous = entry.getString("hash");
-			checked++;
-			expected++;
-		}
+		return verify(false);
+	}
+
+	/** The newest sequence number this writer appended or the head document names. */
+	private long knownHead() {
 		Document head = this.mongo.findById("head", Document.class, HEAD_COLLECTION);
-		if (head != null) {
-			long headSeq = head.get("seq", Number.class).longValue();
-			if (headSeq > checked) {
-				return Verification.broken(checked, checked + 1, Verification.REMOVED,
-						"entries " + (checked + 1) + " to " + headSeq + " are missing from the end");
-			}
-			if (headSeq == checked && !previous.equals(head.getString("hash"))) {
-				return Verification.broken(checked, headSeq, Verification.ALTERED,
-						"entry " + headSeq + " differs from the recorded head");
-			}
+		long stored = (head != null) ? head.get("seq", Number.class).longValue() : 0;
+		return Math.max(stored, this.headSeq);
+	}
+
+	/**
+	 * Publishes a checkpoint of this writer's newest entry, if it moved since the last
+	 * one. Run at least every {@code therapy.notes.audit.checkpoint-interval}, and after
+	 * every {@code checkpoint-every} entries.
+	 */
+	@Scheduled(fixedDelayString = "${therapy.notes.audit.checkpoint-interval:30s}",
+			initialDelayString = "${therapy.notes.audit.checkpoint-interval:30s}")
+	void checkpoint() {
+		if (!isOn()) {
+			return;
 		}
-		return new Verification(true, checked, null, null, null);
+		this.publishing.lock();
+		try {
+			long seq;
+			String hash;
+			this.appending.lock();
+			try {
+				if (this.headSeq < 0) {
+					loadHead();
+					if (this.headSeq > 0 && !headIsAuthentic()) {
+						log.error("The newest audit entry in the database does not carry a valid MAC: "
+								+ "no checkpoint is signed for it");
+						this.headSeq = -1;
+						return;
+					}
+				}
+				seq = this.headSeq;
+				hash = this.headHash;
+			}
+			finally {
+				this.appending.unlock();
+			}
+			if (seq <= this.checkpointedSeq) {
+				return;
+			}
+			this.checkpoints.publish(Checkpoint.sign(seq, hash, Instant.now(), this.keys));
+			this.checkpointedSeq = seq;
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			log.warn("Audit checkpoint not published, will retry: {}", ex.getClass().getSimpleName());
+		}
+		finally {
+			this.publishing.unlock();
+		}
+	}
+
+	private boolean headIsAuthentic() {
+		Document newest = this.mongo.findById(this.headSeq, Document.class, COLLECTION);
+		return newest != null && this.keys.verifies(this.headSeq, this.headHash, newest.getString("mac"));
+	}
+
+	private void requestCheckpoint() {
+		if (this.checkpointQueued.compareAndSet(false, true)) {
+			this.checkpointing.execute(() -> {
+				this.checkpointQueued.set(false);
+				checkpoint();
+			});
+		}
+	}
+
+	@PreDestroy
+	void stopCheckpointing() {
+		this.checkpointing.shutdown();
+	}
+
+	/** An entry as stored. */
+	static Document entry(long seq, AuditRecord record, String prevHash, String hash, String mac) {
+		return new Document("_id", seq).append("entryId", record.entryId())
+			.append("time", Date.from(record.time()))
+			.append("userId", record.userId())
+			.append("role", record.role())
+			.append("patientIds", record.patientIds())
+			.append("noteId", record.noteId())
+			.append("action", record.action())
+			.append("outcome", record.outcome())
+			.append("prevHash", prevHash)
+			.append("hash", hash)
+			.append("mac", mac);
+	}
+
+	static AuditRecord recordOf(Document entry) {
+		return new AuditRecord(entry.getString("entryId"),
+				(entry.getDate("time") != null) ? entry.getDate("time").toInstant() : Instant.EPOCH,
+				entry.getString("userId"), entry.getString("role"),
+				entry.getList("patientIds", String.class, List.of()), entry.getString("noteId"),
+				String.valueOf(entry.getString("action")), String.valueOf(entry.getString("outcome")));
 	}
 
 	/**
 	 * Entries matching a filter.
 	 * @param query the filter, sort and page
+	 * @param scope the only patients whose entries may be returned, or {@code null} for
+	 * all
+	 * @param ownUserId whose entries are returned even without a patient in scope (the
+	 * caller's own), or {@code null}
 	 * @return the entries
 	 */
-	public List<AuditEntry> list(AuditQuery query) {
-		Criteria criteria = new Criteria();
+	public List<AuditEntry> list(AuditQuery query, Set<String> scope, String ownUserId) {
 		List<Criteria> all = new ArrayList<>();
 		if (query.from() != null) {
 			all.add(Criteria.where("time").gte(Date.from(query.from())));
@@ -349,13 +462,45 @@ public class AuditTrail {
 		if (query.patientId() != null) {
 			all.add(Criteria.where("patientIds").is(query.patientId()));
 		}
-		if (!all.isEmpty()) {
-			criteria = new Criteria().andOperator(all);
+		if (scope != null) {
+			all.add(new Criteria().orOperator(Criteria.where("patientIds").in(scope),
+					Criteria.where("userId").is(ownUserId)));
 		}
+		Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
 		Query find = Query.query(criteria)
 			.with(query.sort())
 			.skip((long) query.page() * query.size())
 			.limit(query.size());
+		return this.mongo.find(find, Document.class, COLLECTION).stream().map(AuditEntry::of).toList();
+	}
+
+	/**
+	 * Every successful use or change of one patient's records in a period, oldest first:
+	 * the accounting of disclosures.
+	 * @param patientId the patient
+	 * @param from at or after, or {@code null}
+	 * @param to before, or {@code null}
+	 * @param page page number from 0
+	 * @param size entries per page
+	 * @return the audit entries
+	 */
+	List<AuditEntry> disclosures(String patientId, Instant from, Instant to, int page, int size) {
+		Criteria criteria = Criteria.where("patientIds")
+			.is(patientId)
+			.and("outcome")
+			.is(AuditOutcome.SUCCESS.name())
+			.and("action")
+			.in(DISCLOSING);
+		if (from != null || to != null) {
+			criteria = criteria.and("time");
+			if (from != null) {
+				criteria = criteria.gte(Date.from(from));
+			}
+			if (to != null) {
+				criteria = criteria.lt(Date.from(to));
+			}
+		}
+		Query find = Query.query(criteria).with(Sort.by("time", "_id")).skip((long) page * size).limit(size);
 		return this.mongo.find(find, Document.class, COLLECTION).stream().map(AuditEntry::of).toList();
 	}
 

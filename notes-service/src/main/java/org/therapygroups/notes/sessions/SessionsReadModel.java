@@ -135,6 +135,31 @@ public class SessionsReadModel {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * Every patient who belongs or belonged to a group of these programs: their records
+	 * stay the program's after they leave.
+	 * @param programIds the programs
+	 * @return patient ids
+	 */
+	public Set<String> patientsOf(Collection<String> programIds) {
+		if (programIds.isEmpty()) {
+			return Set.of();
+		}
+		Query groups = Query.query(Criteria.where("programId").in(programIds));
+		groups.fields().include("_id");
+		List<String> groupIds = this.mongo.find(groups, Document.class, GROUPS)
+			.stream()
+			.map((group) -> group.getString("_id"))
+			.toList();
+		if (groupIds.isEmpty()) {
+			return Set.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("groupId").in(groupIds)), Document.class, MEMBERSHIPS)
+			.stream()
+			.map((membership) -> membership.getString("patientId"))
+			.collect(Collectors.toSet());
+	}
+
 	private static Instant instant(Document document, String field) {
 		Date date = document.getDate(field);
 		return (date != null) ? date.toInstant() : null;

@@ -36,6 +36,15 @@ class AuditTrailTests extends NotesServiceTestBase {
 	@Autowired
 	private org.therapygroups.notes.crypto.Protection protection;
 
+	@Autowired
+	private org.therapygroups.notes.crypto.AuditKeys keys;
+
+	@Autowired
+	private CheckpointPublisher checkpoints;
+
+	@Autowired
+	private AuditProperties properties;
+
 	private List<Document> saved;
 
 	private Document savedHead;
@@ -49,18 +58,33 @@ class AuditTrailTests extends NotesServiceTestBase {
 		this.savedHead = this.mongo.getCollection(AuditTrail.HEAD_COLLECTION).find().first();
 	}
 
+	/**
+	 * Puts every entry back as it was. Entries appended since stay: checkpoints may
+	 * already pin them, so the history is repaired, never rewound.
+	 */
 	@AfterEach
 	void restore() {
-		this.mongo.getCollection(AuditTrail.COLLECTION).deleteMany(new Document());
-		if (!this.saved.isEmpty()) {
-			this.mongo.getCollection(AuditTrail.COLLECTION).insertMany(this.saved);
+		var log = this.mongo.getCollection(AuditTrail.COLLECTION);
+		List<Document> changed = new ArrayList<>();
+		for (Document entry : this.saved) {
+			if (!entry.equals(log.find(new Document("_id", entry.get("_id"))).first())) {
+				changed.add(entry);
+			}
 		}
-		this.mongo.getCollection(AuditTrail.HEAD_COLLECTION).deleteMany(new Document());
+		if (!changed.isEmpty()) {
+			log.deleteMany(
+					new Document("_id", new Document("$in", changed.stream().map((e) -> e.get("_id")).toList())));
+			log.insertMany(changed);
+		}
 		if (this.savedHead != null) {
-			this.mongo.getCollection(AuditTrail.HEAD_COLLECTION).insertOne(this.savedHead);
+			this.mongo.getCollection(AuditTrail.HEAD_COLLECTION)
+				.updateOne(new Document("_id", "head").append("seq", new Document("$lt", this.savedHead.get("seq"))),
+						new Document("$set", new Document("seq", this.savedHead.get("seq")).append("hash",
+								this.savedHead.get("hash"))));
 		}
-		// the service caches the head: make it read the restored chain again
+		// the service caches the head: make it read the repaired chain again
 		this.trail.forgetHead();
+		assertThat(this.trail.verify().valid()).as("repaired").isTrue();
 	}
 
 	@Test
@@ -112,7 +136,8 @@ class AuditTrailTests extends NotesServiceTestBase {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.valid").value(true));
 
-		// directors list by patient, newest first
+		// directors list the entries of their own programs' patients, newest first
+		directs(s.director(), s.programId());
 		JsonNode byPatient = body(this.mvc
 			.perform(get("/api/notes/audit").param("patientId", s.patientA())
 				.param("sort", "time,desc")
@@ -124,15 +149,71 @@ class AuditTrailTests extends NotesServiceTestBase {
 			.perform(get("/api/notes/audit").param("userId", s.outsider()).with(as(s.director(), "director")))
 			.andExpect(status().isOk()));
 		assertThat(byUser).hasSize(1);
-		this.mvc.perform(get("/api/notes/audit").param("sort", "hash,asc").with(as(s.director(), "director")))
-			.andExpect(status().isBadRequest())
+		// a director of another program sees none of them, and may not ask for them
+		String otherDirector = id();
+		directs(otherDirector, id());
+		JsonNode others = body(
+				this.mvc.perform(get("/api/notes/audit").param("size", "500").with(as(otherDirector, "director")))
+					.andExpect(status().isOk()));
+		assertThat(others.toString()).doesNotContain(s.patientA(), s.noteId());
+		this.mvc.perform(get("/api/notes/audit").param("patientId", s.patientA()).with(as(otherDirector, "director")))
+			.andExpect(status().isForbidden());
+
+		// the accounting of disclosures: for the patient and for the program's director
+		for (var caller : List.of(as(s.patientA(), "patient"), as(s.director(), "director"))) {
+			JsonNode report = body(
+					this.mvc.perform(get("/api/notes/audit/disclosures").param("patientId", s.patientA()).with(caller))
+						.andExpect(status().isOk()));
+			assertThat(report.get("patientId").asString()).isEqualTo(s.patientA());
+			List<String> seen = new ArrayList<>();
+			report.get("disclosures")
+				.forEach((d) -> seen.add(d.get("userId").asString() + ":" + d.get("role").asString() + ":"
+						+ d.get("action").asString()));
+			assertThat(seen).contains("system:system:CREATE", s.therapist() + ":therapist:READ",
+					s.therapist() + ":therapist:SAVE", s.supervisor() + ":therapist:CO_SIGN",
+					s.patientA() + ":patient:READ", s.therapist() + ":therapist:VOID");
+			// refusals and audit reads are not disclosures; content never appears
+			assertThat(seen).noneMatch((d) -> d.startsWith(s.outsider()));
+			assertThat(report.toString()).doesNotContain(NoteFixtures.SECRET, "abandonment");
+		}
+		this.mvc.perform(get("/api/notes/audit/disclosures").with(as(s.patientA(), "patient")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.patientId").value(s.patientA()));
+		this.mvc
+			.perform(get("/api/notes/audit/disclosures").param("from", "2999-01-01T00:00:00Z")
+				.param("patientId", s.patientA())
+				.with(as(s.patientA(), "patient")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.disclosures").isEmpty());
+		for (var caller : List.of(as(s.patientB(), "patient"), as(s.therapist(), "therapist"),
+				as(otherDirector, "director"))) {
+			this.mvc.perform(get("/api/notes/audit/disclosures").param("patientId", s.patientA()).with(caller))
+				.andExpect(status().isForbidden());
+		}
+
+		for (String sort : List.of("hash,asc", ",", "time,", ",asc", "time,asc,x", "")) {
+			this.mvc.perform(get("/api/notes/audit").param("sort", sort).with(as(s.director(), "director")))
+				.andExpect(sort.isEmpty() ? status().isOk() : status().isBadRequest());
+		}
+		this.mvc.perform(get("/api/notes/audit").param("sort", ",").with(as(s.director(), "director")))
 			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+		for (Map.Entry<String, String> bad : Map
+			.of("from", "+1000000000-12-31T23:59:59Z", "to", "-1000000000-01-01T00:00:00Z", "page", "-1", "size", "0")
+			.entrySet()) {
+			this.mvc
+				.perform(get("/api/notes/audit").param(bad.getKey(), bad.getValue()).with(as(s.director(), "director")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(bad.getKey()));
+		}
+		this.mvc.perform(get("/api/notes/audit").param("from", "yesterday").with(as(s.director(), "director")))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test
 	void twoInstancesAppendingAtOnceKeepOneGaplessChain() throws Exception {
 		// a second service instance on the same database, with its own cached head
-		AuditTrail other = new AuditTrail(this.mongo, this.protection, List.of("notes"));
+		AuditTrail other = new AuditTrail(this.mongo, this.protection, List.of("notes"), this.keys, this.checkpoints,
+				this.properties);
 		long before = this.mongo.getCollection(AuditTrail.COLLECTION).countDocuments();
 		List<Thread> writers = new ArrayList<>();
 		for (int t = 0; t < 8; t++) {
@@ -191,6 +272,78 @@ class AuditTrailTests extends NotesServiceTestBase {
 		assertBroken("REORDERED", first);
 	}
 
+	@Test
+	void anEntryRewrittenWithTheChainRecomputedIsFoundByItsMac() throws Exception {
+		long last = atLeastEntries(6);
+		long target = last - 3;
+		var log = this.mongo.getCollection(AuditTrail.COLLECTION);
+		String previous = log.find(new Document("_id", target - 1)).first().getString("hash");
+		for (long seq = target; seq <= last; seq++) {
+			Document entry = log.find(new Document("_id", seq)).first();
+			if (seq == target) {
+				entry.put("userId", "someone-else");
+			}
+			String hash = AuditTrail.hash(AuditTrail.recordOf(entry), previous);
+			log.updateOne(new Document("_id", seq),
+					new Document("$set", new Document("userId", entry.getString("userId")).append("prevHash", previous)
+						.append("hash", hash)));
+			previous = hash;
+		}
+		this.mongo.getCollection(AuditTrail.HEAD_COLLECTION)
+			.updateOne(new Document("_id", "head"), new Document("$set", new Document("hash", previous)));
+		Verification verification = this.trail.verify();
+		assertThat(verification.valid()).isFalse();
+		assertThat(verification.problem()).isEqualTo("ALTERED");
+		assertThat(verification.seq()).isEqualTo(target);
+		assertThat(verification.detail()).contains("MAC");
+	}
+
+	@Test
+	void theEndCutOffWithTheHeadMovedBackIsFoundByTheCheckpoint() throws Exception {
+		long last = atLeastEntries(6);
+		// the checkpoint of the newest entry is out (at least every 500 ms in these
+		// tests)
+		await().atMost(TIMEOUT).until(() -> {
+			Verification since = this.trail.verify(true);
+			return since.anchoredTo() != null && since.anchoredTo() >= last;
+		});
+		long cut = last - 2;
+		this.mongo.getCollection(AuditTrail.COLLECTION).deleteMany(new Document("_id", new Document("$gt", cut)));
+		this.mongo.getCollection(AuditTrail.HEAD_COLLECTION)
+			.updateOne(new Document("_id", "head"),
+					new Document("$set",
+							new Document("seq", cut).append("hash",
+									this.mongo.getCollection(AuditTrail.COLLECTION)
+										.find(new Document("_id", cut))
+										.first()
+										.get("hash"))));
+		// as after a restart: the writer's memory does not help
+		this.trail.forgetHead();
+		for (boolean since : List.of(false, true)) {
+			Verification verification = this.trail.verify(since);
+			assertThat(verification.valid()).isFalse();
+			assertThat(verification.problem()).isEqualTo("REMOVED");
+			// a writer that reloaded the cut head may already have appended after it
+			assertThat(verification.seq()).as(String.valueOf(verification)).isBetween(cut + 1, last);
+		}
+	}
+
+	@Test
+	void verificationSinceTheNewestCheckpointChecksOnlyTheNewerEntries() throws Exception {
+		long last = atLeastEntries(6);
+		await().atMost(TIMEOUT).until(() -> {
+			Verification since = this.trail.verify(true);
+			return since.anchoredTo() != null && since.anchoredTo() >= last;
+		});
+		Verification since = this.trail.verify(true);
+		assertThat(since.valid()).as(String.valueOf(since)).isTrue();
+		assertThat(since.scope()).isEqualTo(Verification.SINCE_CHECKPOINT);
+		Verification full = this.trail.verify(false);
+		assertThat(full.valid()).as(String.valueOf(full)).isTrue();
+		assertThat(since.checked()).isLessThan(full.checked());
+		assertThat(full.checkpoints()).isPositive();
+	}
+
 	private void assertBroken(String problem, long seq) throws Exception {
 		String director = id();
 		JsonNode verification = body(this.mvc.perform(get("/api/notes/audit/verify").with(as(director, "director")))
@@ -209,7 +362,8 @@ class AuditTrailTests extends NotesServiceTestBase {
 					.andExpect(status().isOk());
 			}
 		}
-		assertThat(this.trail.verify().valid()).isTrue();
+		Verification intact = this.trail.verify();
+		assertThat(intact.valid()).as(String.valueOf(intact)).isTrue();
 		snapshot();
 		return this.mongo.getCollection(AuditTrail.COLLECTION)
 			.find()
@@ -217,6 +371,16 @@ class AuditTrailTests extends NotesServiceTestBase {
 			.first()
 			.get("_id", Number.class)
 			.longValue();
+	}
+
+	/**
+	 * What the programs read model says once sessions-service names a program's
+	 * directors.
+	 */
+	private void directs(String director, String programId) {
+		this.mongo.getCollection("programs")
+			.updateOne(new Document("_id", programId), new Document("$addToSet", new Document("directorIds", director)),
+					new com.mongodb.client.model.UpdateOptions().upsert(true));
 	}
 
 	private List<Document> entries(String noteId) {
