@@ -33,6 +33,8 @@ class UserDirectoryController {
 
 	private static final int MAX_SIZE = 100;
 
+	private static final int MAX_PAGE = 100_000;
+
 	private final Accounts accounts;
 
 	UserDirectoryController(Accounts accounts) {
@@ -43,8 +45,9 @@ class UserDirectoryController {
 	UserPage list(@RequestParam(required = false) String role, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			Authentication caller) {
-		if (page < 0) {
-			throw AccountProblem.invalidField("page", "must be 0 or more");
+		if (page < 0 || page > MAX_PAGE) {
+			// beyond that the offset no longer fits the database's skip
+			throw AccountProblem.invalidField("page", "must be between 0 and " + MAX_PAGE);
 		}
 		if (size < 1 || size > MAX_SIZE) {
 			throw AccountProblem.invalidField("size", "must be between 1 and " + MAX_SIZE);

@@ -29,13 +29,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (400) before any code sees it.
  */
 @Configuration(proxyBeanMethods = false)
-class PlausibleTimes implements WebMvcConfigurer {
+public class PlausibleTimes implements WebMvcConfigurer {
 
 	private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
 
 	private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-	static final String OUT_OF_RANGE = "must be a date between the years 1 and 9999";
+	public static final String OUT_OF_RANGE = "must be a date between the years 1 and 9999";
 
 	@Bean
 	JacksonModule plausibleTimesModule() {
@@ -70,7 +70,12 @@ class PlausibleTimes implements WebMvcConfigurer {
 		});
 	}
 
-	static boolean plausible(Object value) {
+	/**
+	 * Whether a date or time is one the API works with.
+	 * @param value a {@code java.time} value
+	 * @return false for a year before 1 or after 9999
+	 */
+	public static boolean plausible(Object value) {
 		if (value instanceof Instant instant) {
 			return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
 		}

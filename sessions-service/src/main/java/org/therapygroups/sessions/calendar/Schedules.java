@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import org.therapygroups.sessions.errors.PlausibleTimes;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.Groups;
 import org.therapygroups.sessions.session.Session;
@@ -77,7 +78,12 @@ class Schedules {
 			return otherwise;
 		}
 		try {
-			return Instant.parse(value.strip());
+			Instant instant = Instant.parse(value.strip());
+			if (!PlausibleTimes.plausible(instant)) {
+				violations.add(field, PlausibleTimes.OUT_OF_RANGE);
+				return otherwise;
+			}
+			return instant;
 		}
 		catch (DateTimeParseException ex) {
 			violations.add(field, "must be an ISO-8601 instant, e.g. 2026-11-03T17:00:00Z");
