@@ -10,7 +10,7 @@ source scripts/java-home.sh
 # MAVEN_OFFLINE=-o skips the repository check when everything is cached
 OFFLINE=${MAVEN_OFFLINE:-}
 mkdir -p notes-service/target
-./mvnw -B $OFFLINE -q verify -pl notes-service -am -DskipITs -Dtest=AuditBenchmark \
+./mvnw -B $OFFLINE -q test -pl notes-service -am -Dtest=AuditBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true \
   -DargLine="-Xmx4g -Dbench.audit.entries=${BENCH_AUDIT_ENTRIES:-1000000}" \
   >notes-service/target/bench-audit.log 2>&1 || { tail -50 notes-service/target/bench-audit.log; exit 1; }
