@@ -40,8 +40,8 @@ import org.therapygroups.notes.crypto.Protection;
 import org.therapygroups.notes.problem.ApiProblem;
 
 /**
- * The append-only, hash-chained audit trail ({@code audit_log}). Every entry also carries a
- * MAC made with a key the database never holds, and the head is anchored outside the
+ * The append-only, hash-chained audit trail ({@code audit_log}). Every entry also carries
+ * a MAC made with a key the database never holds, and the head is anchored outside the
  * database by signed checkpoints on {@code notes.audit.checkpoints}
  * ({@link #checkpoint}), so that neither an altered nor a cut-off chain can be passed off
  * as whole by someone with write access to the database ({@link #verify(boolean)}).

@@ -41,7 +41,8 @@ class AccessMatrixTests extends NotesServiceTestBase {
 	@BeforeAll
 	void notes() throws Exception {
 		this.signed = givenCompletedSession("PSYCHODYNAMIC", true);
-		// the director directs the scenario's program, as the programs read model records it
+		// the director directs the scenario's program, as the programs read model records
+		// it
 		this.mongo.getCollection("programs")
 			.insertOne(new Document("_id", this.signed.programId()).append("directorIds",
 					List.of(this.signed.director())));
