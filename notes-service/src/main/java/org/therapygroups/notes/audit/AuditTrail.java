@@ -1,8 +1,8 @@
 package org.therapygroups.notes.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.mongodb.client.MongoCursor;
 import jakarta.annotation.PreDestroy;
-
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +31,20 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.therapygroups.notes.crypto.AuditKeys;
 import org.therapygroups.notes.crypto.Protection;
+import org.therapygroups.notes.problem.ApiProblem;
 
 /**
- * The append-only, hash-chained audit trail ({@code audit_log}).
+ * The append-only, hash-chained audit trail ({@code audit_log}). Every entry also carries
+ * a MAC made with a key the database never holds, and the head is anchored outside the
+ * database by signed checkpoints on {@code notes.audit.checkpoints}
+ * ({@link #checkpoint}), so that neither an altered nor a cut-off chain can be passed off
+ * as whole by someone with write access to the database ({@link #verify(boolean)}).
  * <p>
  * Each entry's {@code _id} is its sequence number and it holds the hash of the previous
  * entry; its own hash covers its fields and that previous hash. The unique {@code _id}
@@ -319,7 +324,16 @@ public class AuditTrail {
 	 * @return the result
 	 */
 	public Verification verify(boolean sinceCheckpoint) {
-		ChainVerifier verifier = new ChainVerifier(this.keys, this.keys, this.checkpoints.readAll());
+		List<String> published;
+		try {
+			published = this.checkpoints.readAll();
+		}
+		catch (RuntimeException ex) {
+			// without the checkpoints a verification would promise more than it checked
+			throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+					"The audit checkpoints cannot be read from Kafka right now. Try again later.");
+		}
+		ChainVerifier verifier = new ChainVerifier(this.keys, this.keys, published);
 		long knownHead = knownHead();
 		Checkpoint anchor = sinceCheckpoint ? verifier.newest() : null;
 		if (anchor != null && !this.mongo.exists(Query.query(Criteria.where("_id").is(anchor.seq())), COLLECTION)) {

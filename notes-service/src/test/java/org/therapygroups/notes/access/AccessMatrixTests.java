@@ -109,6 +109,10 @@ class AccessMatrixTests extends NotesServiceTestBase {
 				"/api/notes/documentation-status?programId={P}", null, false);
 		Endpoint audit = new Endpoint("audit list", "GET", "/api/notes/audit", null, true);
 		Endpoint verify = new Endpoint("audit verify", "GET", "/api/notes/audit/verify", null, true);
+		Endpoint auditOfA = new Endpoint("A's audit entries", "GET", "/api/notes/audit?patientId={A}", null, true);
+		Endpoint disclosures = new Endpoint("A's disclosures", "GET", "/api/notes/audit/disclosures?patientId={A}",
+				null, true);
+		Endpoint publicKey = new Endpoint("audit public key", "GET", "/api/notes/audit/public-key", null, true);
 		Endpoint keys = new Endpoint("key status", "GET", "/api/notes/admin/keys", null, true);
 		Endpoint templates = new Endpoint("templates", "GET", "/api/notes/templates", null, false);
 		Endpoint unknown = new Endpoint("unknown note", "GET", "/api/notes/no-such-note", null, true);
@@ -129,6 +133,9 @@ class AccessMatrixTests extends NotesServiceTestBase {
 		add(rows, status, 403, 403, 403, 403, 403, 403, 200, 200);
 		add(rows, audit, 403, 403, 403, 403, 403, 403, 200, 200);
 		add(rows, verify, 403, 403, 403, 403, 403, 403, 200, 200);
+		add(rows, auditOfA, 403, 403, 403, 403, 403, 403, 200, 403);
+		add(rows, disclosures, 403, 403, 403, 403, 200, 403, 200, 403);
+		add(rows, publicKey, 403, 403, 403, 403, 403, 403, 200, 200);
 		add(rows, keys, 403, 403, 403, 403, 403, 403, 200, 200);
 		add(rows, templates, 200, 200, 200, 200, 403, 403, 403, 403);
 		add(rows, unknown, 404, 404, 404, 404, 404, 404, 404, 404);
