@@ -50,6 +50,10 @@ class SecurityConfig {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 						"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/sessions/public/**", "/error")
 				.permitAll()
+				// the WebSocket handshake; the STOMP CONNECT frame carries the token and
+				// every subscription is authorised (live.LiveAccess)
+				.requestMatchers("/ws/**")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((oauth2) -> oauth2.jwt(Customizer.withDefaults())

@@ -170,7 +170,8 @@ class DashboardIntegrationTests {
 
 		this.listener.rebuild();
 
-		await().atMost(TIMEOUT)
+		// the replay reads every event of the shared test context's topics again
+		await().atMost(Duration.ofMinutes(5))
 			.untilAsserted(() -> assertThat(programView().<Map<String, Object>>json("$.totals")).isEqualTo(before));
 	}
 
