@@ -20,22 +20,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.therapygroups.devstack.Http;
 import org.therapygroups.devstack.RunningStack;
-import org.therapygroups.devstack.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random and boundary input for every operation of every service, read from the services'
- * own OpenAPI documents and sent through the gateway with real tokens of each role. Any
- * 5xx, or any error without a problem+json body, fails the test. The run is fixed in size
- * and replayable: it prints its seed, and {@code -Dtherapy.fuzz.seed=<seed>} repeats it.
+ * own OpenAPI documents and sent through the gateway with real tokens of each role (new
+ * accounts, so the demo users other tests rely on stay as they are). Any 5xx, or any
+ * error without a problem+json body, fails the test. The run is fixed in size and
+ * replayable: it prints its seed, and {@code -Dtherapy.fuzz.seed=<seed>} repeats it.
  */
 @ExtendWith(RunningStack.class)
 class GenerativeApiIT {
 
 	private static final List<String> SERVICES = List.of("auth", "sessions", "notes");
 
-	private static final List<String> USERS = List.of("director1", "therapist1", "patient1");
+	private static final List<String> USERS = List.of("director", "therapist", "patient");
 
 	/** Requests per operation and role. */
 	private static final int ROUNDS = Integer.getInteger("therapy.fuzz.rounds", 2);
@@ -51,7 +51,7 @@ class GenerativeApiIT {
 		System.out.println("GenerativeApiIT seed: " + seed + " (replay with -Dtherapy.fuzz.seed=" + seed + ")");
 		Random random = new Random(seed);
 		Map<String, String> tokens = new LinkedHashMap<>();
-		USERS.forEach((user) -> tokens.put(user, Tokens.forUser(user)));
+		USERS.forEach((role) -> tokens.put(role, FreshUser.token(role)));
 		Values values = new Values(random);
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
@@ -113,6 +113,10 @@ class GenerativeApiIT {
 				String type = response.headers().firstValue("Content-Type").orElse("");
 				if (!type.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
 					return status + " without problem+json (" + type + ")";
+				}
+				if ("HEAD".equals(response.request().method())) {
+					// a HEAD answer has headers only
+					return null;
 				}
 				JsonNode body;
 				try {

@@ -1,6 +1,7 @@
 package org.therapygroups.notes.errors;
 
 import jakarta.servlet.RequestDispatcher;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem JSON as everywhere else, instead of Boot's own error body. Nothing of the
  * failed request is echoed.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
