@@ -73,7 +73,8 @@ class HalfMadeAccounts {
 	}
 
 	/**
-	 * @return how many half-made Keycloak users were deleted */
+	 * @return how many half-made Keycloak users were deleted
+	 */
 	int sweep(Instant requestsEndedBefore, Instant thisLifeBegan) {
 		int deleted = 0;
 		for (PendingCreations.PendingCreation creation : this.pending.over(requestsEndedBefore, thisLifeBegan)) {

@@ -41,9 +41,8 @@ class DashboardFieldsTests {
 
 	@Test
 	void groupDefinitionCarriesMaxSize() {
-		GroupCreated created = new GroupCreated("g1",
-				new GroupDefinition("p1", "Tuesday", "CBT", "UTC", List.of(new Facilitator("t1", "LEAD")), null, 10, List.of()),
-				"d1", NOW);
+		GroupCreated created = new GroupCreated("g1", new GroupDefinition("p1", "Tuesday", "CBT", "UTC",
+				List.of(new Facilitator("t1", "LEAD")), null, 10, List.of()), "d1", NOW);
 
 		CloudEvent event = Events.create(EventSources.SESSIONS_SERVICE, created);
 
