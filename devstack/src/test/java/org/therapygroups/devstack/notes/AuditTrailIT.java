@@ -75,6 +75,8 @@ class AuditTrailIT {
 
 	private String directorToken;
 
+	private String director;
+
 	private String therapistToken;
 
 	private String patientToken;
@@ -91,19 +93,11 @@ class AuditTrailIT {
 		this.directorToken = Tokens.forUser("director1");
 		this.therapistToken = Tokens.forUser("therapist1");
 		this.patientToken = Tokens.forUser("patient1");
-		String director = profileId(this.directorToken);
+		this.director = profileId(this.directorToken);
 		this.therapist = profileId(this.therapistToken);
 		this.patient = profileId(this.patientToken);
 		String programId = UUID.randomUUID().toString();
 		this.noteId = completedSession(programId);
-		// what the programs read model holds once sessions-service names the program's
-		// directors
-		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
-			mongo.getDatabase("therapy_notes")
-				.getCollection("programs")
-				.updateOne(Filters.eq("_id", programId), Updates.addToSet("directorIds", director),
-						new UpdateOptions().upsert(true));
-		}
 		for (int i = 0; i < 5; i++) {
 			assertStatus(Http.get(this.notes + "/" + this.noteId, this.therapistToken), 200);
 		}
@@ -354,7 +348,7 @@ class AuditTrailIT {
 		Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
 		publish(new GroupCreated(groupId,
 				new GroupDefinition(programId, "Audit group", "CBT", "Europe/Berlin",
-						List.of(new Facilitator(this.therapist, "LEAD")), null),
+						List.of(new Facilitator(this.therapist, "LEAD")), null, null, List.of(this.director)),
 				this.therapist, Instant.now().minus(10, ChronoUnit.DAYS)));
 		publish(new MembershipJoined(UUID.randomUUID().toString(), groupId, this.patient, this.patient,
 				Instant.now().minus(9, ChronoUnit.DAYS)));

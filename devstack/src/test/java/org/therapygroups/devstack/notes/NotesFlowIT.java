@@ -141,14 +141,6 @@ class NotesFlowIT {
 		HttpResponse<String> verify = Http.get(notes + "/audit/verify", directorToken);
 		assertStatus(verify, 200);
 		assertThat(Http.json(verify).get("valid").asBoolean()).as(verify.body()).isTrue();
-		// what the programs read model holds once sessions-service names the program's
-		// directors
-		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
-			mongo.getDatabase("therapy_notes")
-				.getCollection("programs")
-				.updateOne(Filters.eq("_id", programId), Updates.addToSet("directorIds", director),
-						new UpdateOptions().upsert(true));
-		}
 		HttpResponse<String> audit = Http.get(notes + "/audit?patientId=" + patient + "&sort=time,desc", directorToken);
 		assertStatus(audit, 200);
 		assertThat(audit.body()).contains("\"SIGN\"", "\"ADDENDUM\"", "\"DENIED\"").doesNotContain(SECRET);

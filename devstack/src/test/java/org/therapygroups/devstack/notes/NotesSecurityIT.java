@@ -232,7 +232,7 @@ class NotesSecurityIT {
 		Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
 		publish(new GroupCreated(groupId,
 				new GroupDefinition(programId, "Monday group", "PSYCHODYNAMIC", "Europe/Berlin",
-						List.of(new Facilitator(therapist, "LEAD")), null),
+						List.of(new Facilitator(therapist, "LEAD")), null, null, List.of(this.director)),
 				therapist, Instant.now().minus(10, ChronoUnit.DAYS)));
 		publish(new MembershipJoined(UUID.randomUUID().toString(), groupId, this.patient, this.patient,
 				Instant.now().minus(9, ChronoUnit.DAYS)));
@@ -241,12 +241,6 @@ class NotesSecurityIT {
 						new RosterEntry(this.otherPatient, AttendanceStatus.PRESENT)),
 				List.of(therapist)));
 		try (MongoClient mongo = MongoClients.create(RunningStack.config().mongoUri())) {
-			// what the programs read model holds once sessions-service names the
-			// program's directors
-			mongo.getDatabase("therapy_notes")
-				.getCollection("programs")
-				.updateOne(Filters.eq("_id", programId), Updates.addToSet("directorIds", this.director),
-						new UpdateOptions().upsert(true));
 			Instant deadline = Instant.now().plusSeconds(60);
 			while (Instant.now().isBefore(deadline)) {
 				Document note = mongo.getDatabase("therapy_notes")

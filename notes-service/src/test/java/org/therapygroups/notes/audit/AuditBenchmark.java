@@ -87,6 +87,7 @@ class AuditBenchmark {
 			double built = seconds(start);
 			out.append(String.format("trail of %,d entries built (hash, MAC, insert; %,d checkpoints): %.1f s%n",
 					ENTRIES, ENTRIES / CHECKPOINT_EVERY, built));
+			save(out);
 
 			for (int round = 1; round <= 2; round++) {
 				start = System.nanoTime();
@@ -102,6 +103,7 @@ class AuditBenchmark {
 						"full verification, run %d (%,d checkpoints read in %.2f s, every entry's hash, MAC, link and "
 								+ "checkpoint): %.1f s, %,.0f entries/s%n",
 						round, checkpoints.size(), read, fullSeconds, ENTRIES / fullSeconds));
+				save(out);
 			}
 
 			for (int round = 1; round <= 3; round++) {
@@ -115,6 +117,7 @@ class AuditBenchmark {
 				check(since, 1);
 				out.append(String.format("verification since the newest checkpoint, run %d (%d entries): %.0f ms%n",
 						round, since.checked(), sinceMs));
+				save(out);
 			}
 
 			Path dir = Files.createDirectories(Path.of("target", "bench-audit"));
@@ -142,6 +145,7 @@ class AuditBenchmark {
 					"offline verifier (export of %.0f MB written in %.1f s; public key only): "
 							+ "%.1f s, %,.0f entries/s%n",
 					Files.size(export) / 1e6, exported, offline, ENTRIES / offline));
+			save(out);
 			Files.delete(export);
 			publisher.destroy();
 		}
@@ -152,6 +156,11 @@ class AuditBenchmark {
 		String report = "== audit benchmark ==\n" + out;
 		System.out.print(report);
 		Files.writeString(Path.of("target", "bench-audit.txt"), report);
+	}
+
+	/** Figures so far: a slow run interrupted still leaves what it measured. */
+	private static void save(StringBuilder out) throws java.io.IOException {
+		Files.writeString(Path.of("target", "bench-audit.txt"), "== audit benchmark ==\n" + out);
 	}
 
 	private static MongoCursor<Document> cursor(MongoCollection<Document> log, long from) {

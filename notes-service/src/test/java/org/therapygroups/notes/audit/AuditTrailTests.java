@@ -374,13 +374,13 @@ class AuditTrailTests extends NotesServiceTestBase {
 	}
 
 	/**
-	 * What the programs read model says once sessions-service names a program's
-	 * directors.
+	 * What the sessions read model holds once a group event of the program names the
+	 * director.
 	 */
 	private void directs(String director, String programId) {
-		this.mongo.getCollection("programs")
-			.updateOne(new Document("_id", programId), new Document("$addToSet", new Document("directorIds", director)),
-					new com.mongodb.client.model.UpdateOptions().upsert(true));
+		this.mongo.getCollection("groups")
+			.updateMany(new Document("programId", programId),
+					new Document("$addToSet", new Document("directorIds", director)));
 	}
 
 	private List<Document> entries(String noteId) {
