@@ -81,8 +81,8 @@ class DatabaseOutageTests {
 	private MvcResult mine() throws Exception {
 		return this.mvc
 			.perform(MockMvcRequestBuilders.get("/api/notes/mine")
-				.with(jwt().jwt((token) -> token.subject("therapist-outage"))
-					.authorities(new SimpleGrantedAuthority("ROLE_therapist"))))
+				.with(jwt().jwt((token) -> token.subject("patient-outage"))
+					.authorities(new SimpleGrantedAuthority("ROLE_patient"))))
 			.andReturn();
 	}
 
