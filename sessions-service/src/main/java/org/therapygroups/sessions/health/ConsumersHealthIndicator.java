@@ -81,9 +81,12 @@ class ConsumersHealthIndicator extends AbstractHealthIndicator {
 			boolean running = container.isRunning();
 			// spring-kafka appends "-<n>" to the id of each of a container's consumers
 			String id = instanceId(container);
-			boolean hasPartitions = this.assigned.stream()
-				.anyMatch((member) -> member.equals(id) || member.startsWith(id + "-"));
 			Collection<TopicPartition> partitions = container.getAssignedPartitions();
+			// a listener with a factory of its own (e.g. one consumer group per instance)
+			// is no static member: its container's own assignment counts
+			boolean hasPartitions = this.assigned.stream()
+				.anyMatch((member) -> member.equals(id) || member.startsWith(id + "-"))
+					|| (partitions != null && !partitions.isEmpty());
 			builder.withDetail(container.getListenerId(), Map.of("running", running, "assigned", hasPartitions,
 					"partitions", (partitions != null) ? partitions.size() : 0));
 			consuming &= running && hasPartitions;
