@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,11 @@ abstract class Component {
 		builder.environment().putAll(environment());
 		this.startedAt = Instant.now();
 		this.process = builder.start();
-		Files.writeString(pidFile(), Long.toString(this.process.pid()));
+		// written beside and moved into place, so `./run stop` never reads a half-written
+		// file
+		Path written = pidFile().resolveSibling(this.name + ".pid.new");
+		Files.writeString(written, Long.toString(this.process.pid()));
+		Files.move(written, pidFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	Path pidFile() {

@@ -304,11 +304,11 @@ class CrashFaultIT {
 	void theLauncherRestartsAKilledServiceAndUpdatesItsPidFile() throws Exception {
 		long pid = kill("gateway");
 		waitFor(() -> restarted("gateway", pid), BACK, "gateway restarted");
+		waitFor(() -> Probes.httpOk(RunningStack.config().gatewayUrl() + "/actuator/health/readiness"), BACK,
+				"gateway ready");
 		long now = RunningStack.stack().process("gateway").orElseThrow().pid();
 		assertThat(Files.readString(RunningStack.config().pidDir().resolve("gateway.pid")).strip())
 			.isEqualTo(Long.toString(now));
-		waitFor(() -> Probes.httpOk(RunningStack.config().gatewayUrl() + "/actuator/health/readiness"), BACK,
-				"gateway ready");
 		assertThat(RunningStack.stack().gaveUp()).isNotDone();
 	}
 
