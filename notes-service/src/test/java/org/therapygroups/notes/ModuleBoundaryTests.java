@@ -45,8 +45,7 @@ class ModuleBoundaryTests {
 		noClasses().that()
 			.resideInAnyPackage("org.therapygroups.notes.crypto..", "org.therapygroups.notes.audit..",
 					"org.therapygroups.notes.template..", "org.therapygroups.notes.sessions..",
-					"org.therapygroups.notes.access..", "org.therapygroups.notes.problem..",
-					"org.therapygroups.notes.outbox..")
+					"org.therapygroups.notes.problem..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.therapygroups.notes.note..", "org.therapygroups.notes.pattern..",

@@ -8,14 +8,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.audit.AuditAction;
 import org.therapygroups.notes.audit.AuditOutcome;
 import org.therapygroups.notes.audit.AuditRecord;
 import org.therapygroups.notes.audit.AuditTrail;
 import org.therapygroups.notes.crypto.NoteCrypto;
 import org.therapygroups.notes.crypto.NoteCrypto.KeyStatus;
-import org.therapygroups.notes.problem.ApiProblem;
+import org.therapygroups.notes.problem.NoteProblems;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * Data-key rotation while the service runs: directors (the only administrative role of
@@ -59,7 +60,7 @@ class KeysController {
 		Actor actor = Actor.of(authentication);
 		if (!actor.isDirector()) {
 			this.audit.record(AuditRecord.of(actor, AuditAction.ROTATE_KEYS, null, List.of(), AuditOutcome.DENIED));
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
 		return actor;
 	}

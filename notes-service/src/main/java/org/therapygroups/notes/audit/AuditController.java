@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.crypto.AuditKeys;
-import org.therapygroups.notes.directory.Directory;
-import org.therapygroups.notes.directory.DirectoryUser;
-import org.therapygroups.notes.problem.ApiProblem;
-import org.therapygroups.notes.problem.FieldError;
+import org.therapygroups.platform.directory.Directory;
+import org.therapygroups.platform.directory.DirectoryUser;
+import org.therapygroups.notes.problem.NoteProblems;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
 
 /**
  * Directors read and verify the audit trail of the programs they direct; a patient reads
@@ -74,16 +75,16 @@ class AuditController {
 		}
 		errors.addAll(paging(page, size));
 		if (!errors.isEmpty()) {
-			throw ApiProblem.invalid(errors);
+			throw ApiProblem.badRequest(errors);
 		}
-		Set<String> patients = this.scope.patientsOf(actor.userId());
+		Set<String> patients = this.scope.patientsOf(actor.id());
 		if (patientId != null && !patients.contains(patientId)) {
 			this.trail
 				.record(AuditRecord.of(actor, AuditAction.READ_AUDIT, null, List.of(patientId), AuditOutcome.DENIED));
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
 		List<AuditEntry> entries = this.trail.list(new AuditQuery(from, to, userId, patientId, order, page, size),
-				patients, actor.userId());
+				patients, actor.id());
 		this.trail.record(AuditRecord.of(actor, AuditAction.READ_AUDIT, null,
 				(patientId != null) ? List.of(patientId) : List.of(), AuditOutcome.SUCCESS));
 		return entries;
@@ -99,7 +100,7 @@ class AuditController {
 	Verification verify(@RequestParam(defaultValue = "full") String scope, Authentication authentication) {
 		Actor actor = requireDirector(authentication, AuditAction.VERIFY_AUDIT);
 		if (!"full".equals(scope) && !"since-checkpoint".equals(scope)) {
-			throw ApiProblem.invalid(List.of(new FieldError("scope", "must be full or since-checkpoint")));
+			throw ApiProblem.badRequest(List.of(new FieldError("scope", "must be full or since-checkpoint")));
 		}
 		Verification verification = this.trail.verify("since-checkpoint".equals(scope));
 		this.trail.record(AuditRecord.of(actor, AuditAction.VERIFY_AUDIT, null, List.of(),
@@ -129,21 +130,21 @@ class AuditController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size,
 			Authentication authentication) {
 		Actor actor = Actor.of(authentication);
-		String patient = (patientId == null && actor.isPatient()) ? actor.userId() : patientId;
+		String patient = (patientId == null && actor.isPatient()) ? actor.id() : patientId;
 		List<FieldError> errors = period(from, to);
 		errors.addAll(paging(page, size));
 		if (patient == null || patient.isBlank()) {
 			errors.add(new FieldError("patientId", "is required"));
 		}
-		boolean allowed = patient != null && ((actor.isPatient() && patient.equals(actor.userId()))
-				|| (actor.isDirector() && this.scope.patientsOf(actor.userId()).contains(patient)));
+		boolean allowed = patient != null && ((actor.isPatient() && patient.equals(actor.id()))
+				|| (actor.isDirector() && this.scope.patientsOf(actor.id()).contains(patient)));
 		if (!allowed) {
 			this.trail.record(AuditRecord.of(actor, AuditAction.READ_DISCLOSURES, null,
 					(patient != null) ? List.of(patient) : List.of(), AuditOutcome.DENIED));
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
 		if (!errors.isEmpty()) {
-			throw ApiProblem.invalid(errors);
+			throw ApiProblem.badRequest(errors);
 		}
 		List<Disclosure> disclosures = this.trail.disclosures(patient, from, to, page, size)
 			.stream()
@@ -160,7 +161,7 @@ class AuditController {
 		Actor actor = Actor.of(authentication);
 		if (!actor.isDirector()) {
 			this.trail.record(AuditRecord.of(actor, action, null, List.of(), AuditOutcome.DENIED));
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
 		return actor;
 	}

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * What one audit entry says, before it has its place in the chain. Ids, roles and codes
@@ -38,8 +38,8 @@ public record AuditRecord(String entryId, Instant time, String userId, String ro
 	 */
 	public static AuditRecord of(Actor actor, AuditAction action, String noteId, List<String> patientIds,
 			AuditOutcome outcome) {
-		return new AuditRecord(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-				actor.userId(), actor.auditRole(), patientIds, noteId, action.name(), outcome.name());
+		return new AuditRecord(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS), actor.id(),
+				actor.auditRole(), patientIds, noteId, action.name(), outcome.name());
 	}
 
 }

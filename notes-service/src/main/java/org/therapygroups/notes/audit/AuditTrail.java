@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 
 import org.therapygroups.notes.crypto.AuditKeys;
 import org.therapygroups.notes.crypto.Protection;
-import org.therapygroups.notes.problem.ApiProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * The append-only, hash-chained audit trail ({@code audit_log}). Every entry also carries

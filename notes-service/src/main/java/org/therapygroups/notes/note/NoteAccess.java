@@ -2,7 +2,7 @@ package org.therapygroups.notes.note;
 
 import org.springframework.stereotype.Component;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.sessions.GroupView;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 
@@ -28,12 +28,12 @@ class NoteAccess {
 		if (!actor.isClinician()) {
 			return false;
 		}
-		if (note.facilitatorIds().contains(actor.userId())) {
+		if (note.facilitatorIds().contains(actor.id())) {
 			return true;
 		}
 		return this.sessions.group(note.groupId())
 			.map(GroupView::facilitatorIds)
-			.map((ids) -> ids.contains(actor.userId()))
+			.map((ids) -> ids.contains(actor.id()))
 			.orElse(false);
 	}
 
@@ -41,13 +41,10 @@ class NoteAccess {
 		if (!actor.isClinician()) {
 			return false;
 		}
-		if (actor.userId().equals(note.supervisorId())) {
+		if (actor.id().equals(note.supervisorId())) {
 			return true;
 		}
-		return this.sessions.group(note.groupId())
-			.map(GroupView::supervisorId)
-			.map(actor.userId()::equals)
-			.orElse(false);
+		return this.sessions.group(note.groupId()).map(GroupView::supervisorId).map(actor.id()::equals).orElse(false);
 	}
 
 	/** Read the whole note, process notes included: facilitators and the supervisor. */
@@ -62,7 +59,7 @@ class NoteAccess {
 
 	/** A patient's own entry, once signed. */
 	boolean isOwnSignedEntry(Actor actor, SessionNote note, String patientId) {
-		return actor.isPatient() && actor.userId().equals(patientId) && note.isSigned()
+		return actor.isPatient() && actor.id().equals(patientId) && note.isSigned()
 				&& note.members().containsKey(patientId) && note.members().get(patientId).progress() != null;
 	}
 

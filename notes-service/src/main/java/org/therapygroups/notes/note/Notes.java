@@ -36,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.events.EventPayload;
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.notes.NoteAddendumAdded;
 import org.therapygroups.events.notes.NoteCoSigned;
 import org.therapygroups.events.notes.NoteDrafted;
@@ -44,15 +45,15 @@ import org.therapygroups.events.notes.NoteSigned;
 import org.therapygroups.events.notes.NoteVoided;
 import org.therapygroups.events.sessions.RosterEntry;
 import org.therapygroups.events.sessions.SessionCompleted;
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.audit.AuditAction;
 import org.therapygroups.notes.audit.AuditOutcome;
 import org.therapygroups.notes.audit.AuditRecord;
 import org.therapygroups.notes.audit.AuditTrail;
 import org.therapygroups.notes.crypto.NoteCrypto;
 import org.therapygroups.notes.crypto.Sealed;
-import org.therapygroups.notes.directory.Directory;
-import org.therapygroups.notes.directory.DirectoryUser;
+import org.therapygroups.platform.directory.Directory;
+import org.therapygroups.platform.directory.DirectoryUser;
 import org.therapygroups.notes.note.NoteViews.AddendumView;
 import org.therapygroups.notes.note.NoteViews.MemberView;
 import org.therapygroups.notes.note.NoteViews.NoteView;
@@ -65,13 +66,14 @@ import org.therapygroups.notes.note.NoteViews.VoidView;
 import org.therapygroups.notes.note.SessionNote.Addendum;
 import org.therapygroups.notes.note.SessionNote.MemberEntry;
 import org.therapygroups.notes.note.SessionNote.RosterMember;
-import org.therapygroups.notes.outbox.OutboxEntry;
-import org.therapygroups.notes.outbox.OutboxRelay;
-import org.therapygroups.notes.problem.ApiProblem;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxRelay;
+import org.therapygroups.notes.problem.NoteProblems;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.notes.sessions.GroupView;
 import org.therapygroups.notes.sessions.SessionView;
 import org.therapygroups.notes.sessions.SessionsReadModel;
-import org.therapygroups.notes.problem.FieldError;
+import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.notes.template.NoteTemplate;
 import org.therapygroups.notes.template.NoteTemplate.Part;
 import org.therapygroups.notes.template.TemplateValidator;
@@ -182,12 +184,12 @@ public class Notes {
 	public Opened openByHand(Actor actor, String sessionId) {
 		ensureIndexes();
 		if (!actor.isClinician()) {
-			throw deny(actor, AuditAction.CREATE, null, List.of(), ApiProblem.forbidden());
+			throw deny(actor, AuditAction.CREATE, null, List.of(), NoteProblems.forbidden());
 		}
 		SessionView session = this.sessions.session(sessionId).orElse(null);
 		GroupView group = (session != null) ? this.sessions.group(session.groupId()).orElse(null) : null;
-		if (group == null || !group.facilitatorIds().contains(actor.userId())) {
-			throw deny(actor, AuditAction.CREATE, null, List.of(), ApiProblem.notFound());
+		if (group == null || !group.facilitatorIds().contains(actor.id())) {
+			throw deny(actor, AuditAction.CREATE, null, List.of(), NoteProblems.notFound());
 		}
 		SessionNote existing = findBySession(sessionId);
 		if (existing == null) {
@@ -234,7 +236,7 @@ public class Notes {
 			.append("addenda", List.of())
 			.append("origin", origin)
 			.append("createdAt", Date.from(now))
-			.append("createdBy", actor.userId())
+			.append("createdBy", actor.id())
 			.append("updatedAt", Date.from(now));
 		List<Document> pending = new ArrayList<>();
 		if (this.audit.isOn()) {
@@ -243,7 +245,7 @@ public class Notes {
 		}
 		note.append(PENDING, pending);
 		NoteDrafted drafted = new NoteDrafted(noteId, sessionId, groupId, programId, NoteEvent.DRAFT,
-				(actor == Actor.SYSTEM) ? null : actor.userId(), endsAt, now);
+				(actor == Actor.SYSTEM) ? null : actor.id(), endsAt, now);
 		note.append("outbox", List.of(outboxBson(drafted, now)));
 		try {
 			this.mongo.insert(note, SessionNote.COLLECTION);
@@ -268,7 +270,7 @@ public class Notes {
 		SessionNote note = loadFor(actor, AuditAction.READ, noteId);
 		requireClinician(actor, AuditAction.READ, note);
 		if (!this.access.mayReadContent(actor, note)) {
-			throw deny(actor, AuditAction.READ, note, ApiProblem.notFound());
+			throw deny(actor, AuditAction.READ, note, NoteProblems.notFound());
 		}
 		NoteView view = full(note);
 		// audited before the content leaves: if the trail cannot be written, nothing is
@@ -291,12 +293,12 @@ public class Notes {
 		MemberView view;
 		if (actor.isClinician()) {
 			if (!this.access.mayReadContent(actor, note)) {
-				throw deny(actor, AuditAction.READ, note.id(), patient, ApiProblem.notFound());
+				throw deny(actor, AuditAction.READ, note.id(), patient, NoteProblems.notFound());
 			}
 			MemberEntry entry = note.members().get(patientId);
 			RosterMember member = note.rosterMember(patientId);
 			if (member == null) {
-				throw deny(actor, AuditAction.READ, note.id(), patient, ApiProblem.notFound());
+				throw deny(actor, AuditAction.READ, note.id(), patient, NoteProblems.notFound());
 			}
 			view = new MemberView(patientId, member.attendance(),
 					(entry != null) ? open(note.id(), progressField(patientId), entry.progress()) : null,
@@ -305,14 +307,14 @@ public class Notes {
 		}
 		else if (actor.isPatient()) {
 			if (!this.access.isOwnSignedEntry(actor, note, patientId)) {
-				throw deny(actor, AuditAction.READ, note.id(), patient, ApiProblem.notFound());
+				throw deny(actor, AuditAction.READ, note.id(), patient, NoteProblems.notFound());
 			}
 			MemberEntry entry = note.members().get(patientId);
 			view = new MemberView(patientId, note.rosterMember(patientId).attendance(),
 					open(note.id(), progressField(patientId), entry.progress()), null, null, null);
 		}
 		else {
-			throw deny(actor, AuditAction.READ, note.id(), patient, ApiProblem.forbidden());
+			throw deny(actor, AuditAction.READ, note.id(), patient, NoteProblems.forbidden());
 		}
 		this.audit.record(AuditRecord.of(actor, AuditAction.READ, note.id(), patient, AuditOutcome.SUCCESS));
 		return view;
@@ -324,10 +326,10 @@ public class Notes {
 	 * @return the entries
 	 */
 	public List<OwnEntry> mine(Actor actor) {
-		if (!actor.isPatient() || !USER_ID.matcher(actor.userId()).matches()) {
-			throw deny(actor, AuditAction.READ, null, List.of(), ApiProblem.forbidden());
+		if (!actor.isPatient() || !USER_ID.matcher(actor.id()).matches()) {
+			throw deny(actor, AuditAction.READ, null, List.of(), NoteProblems.forbidden());
 		}
-		String self = actor.userId();
+		String self = actor.id();
 		Query query = Query
 			.query(Criteria.where("roster.patientId")
 				.is(self)
@@ -359,11 +361,11 @@ public class Notes {
 	 */
 	public NoteView findForSession(Actor actor, String sessionId) {
 		if (!actor.isClinician()) {
-			throw deny(actor, AuditAction.READ, null, List.of(), ApiProblem.forbidden());
+			throw deny(actor, AuditAction.READ, null, List.of(), NoteProblems.forbidden());
 		}
 		SessionNote note = findBySession(sessionId);
 		if (note == null || !this.access.mayReadContent(actor, note)) {
-			throw deny(actor, AuditAction.READ, (note != null) ? note.id() : null, List.of(), ApiProblem.notFound());
+			throw deny(actor, AuditAction.READ, (note != null) ? note.id() : null, List.of(), NoteProblems.notFound());
 		}
 		return metadata(note);
 	}
@@ -384,7 +386,7 @@ public class Notes {
 		NoteTemplate template = template(note);
 		List<FieldError> errors = TemplateValidator.validate(template.group(), group, "group");
 		if (!errors.isEmpty()) {
-			throw fail(actor, AuditAction.SAVE, note, ApiProblem.invalid(errors));
+			throw fail(actor, AuditAction.SAVE, note, ApiProblem.badRequest(errors));
 		}
 		Sealed sealed = seal(noteId, "group", group);
 		Update update = new Update().set("group", SessionNote.bson(sealed));
@@ -409,7 +411,7 @@ public class Notes {
 		RosterMember member = note.rosterMember(patientId);
 		if (member == null || !member.attended() || !USER_ID.matcher(patientId).matches()) {
 			throw fail(actor, AuditAction.SAVE, note.id(), patient, ApiProblem
-				.invalid(List.of(new FieldError("patientId", "is not an attending member of this session"))));
+				.badRequest(List.of(new FieldError("patientId", "is not an attending member of this session"))));
 		}
 		NoteTemplate template = template(note);
 		List<FieldError> errors = new ArrayList<>();
@@ -419,12 +421,12 @@ public class Notes {
 			errors.addAll(namesNoOtherMember(note, patientId, progress, process));
 		}
 		if (!errors.isEmpty()) {
-			throw fail(actor, AuditAction.SAVE, note.id(), patient, ApiProblem.invalid(errors));
+			throw fail(actor, AuditAction.SAVE, note.id(), patient, ApiProblem.badRequest(errors));
 		}
 		Document entry = new Document("progress", SessionNote.bson(seal(noteId, progressField(patientId), progress)))
 			.append("process", SessionNote.bson(seal(noteId, processField(patientId), process)))
 			.append("updatedAt", Date.from(now()))
-			.append("updatedBy", actor.userId());
+			.append("updatedBy", actor.id());
 		return saveDraft(actor, note, version, new Update().set("members." + patientId, entry), patient);
 	}
 
@@ -476,7 +478,7 @@ public class Notes {
 	private ApiProblem whyNot(String noteId, long version) {
 		SessionNote now = load(noteId);
 		if (now == null) {
-			return ApiProblem.notFound();
+			return NoteProblems.notFound();
 		}
 		if (!now.isDraft()) {
 			return ApiProblem.conflict("The note is " + now.status().toLowerCase(Locale.ROOT)
@@ -517,19 +519,18 @@ public class Notes {
 		});
 		String supervisor = (note.supervisorId() != null) ? note.supervisorId()
 				: this.sessions.group(note.groupId()).map(GroupView::supervisorId).orElse(null);
-		boolean coSignRequired = supervisor != null && !supervisor.equals(actor.userId());
+		boolean coSignRequired = supervisor != null && !supervisor.equals(actor.id());
 		Query query = Query
 			.query(Criteria.where("_id").is(note.id()).and("status").is(NoteEvent.DRAFT).and("version").is(version));
 		Update update = new Update().set("status", NoteEvent.SIGNED)
 			.set("signature",
-					new Document("signerId", actor.userId()).append("signedAt", Date.from(now))
-						.append("contentHash", hash))
+					new Document("signerId", actor.id()).append("signedAt", Date.from(now)).append("contentHash", hash))
 			.set("coSignRequired", coSignRequired)
 			.set("supervisorId", supervisor)
 			.set("blindIndex", blindIndex)
 			.inc("version", 1L);
-		NoteSigned signed = new NoteSigned(note.id(), note.sessionId(), note.groupId(), NoteEvent.SIGNED,
-				actor.userId(), coSignRequired, note.sessionEndsAt(), now);
+		NoteSigned signed = new NoteSigned(note.id(), note.sessionId(), note.groupId(), NoteEvent.SIGNED, actor.id(),
+				coSignRequired, note.sessionEndsAt(), now);
 		AuditRecord record = AuditRecord.of(actor, AuditAction.SIGN, note.id(), note.patientIds(),
 				AuditOutcome.SUCCESS);
 		if (!write(query, update, record, signed, note.id())) {
@@ -551,7 +552,7 @@ public class Notes {
 			throw deny(actor, AuditAction.CO_SIGN, note,
 					this.access.facilitates(actor, note)
 							? new ApiProblem(HttpStatus.FORBIDDEN, "Only the group's supervisor co-signs its notes.")
-							: ApiProblem.notFound());
+							: NoteProblems.notFound());
 		}
 		if (!NoteEvent.SIGNED.equals(note.status()) || !note.coSignRequired()) {
 			throw fail(actor, AuditAction.CO_SIGN, note.id(), note.patientIds(),
@@ -566,11 +567,11 @@ public class Notes {
 			.is(note.version()));
 		Update update = new Update().set("status", NoteEvent.CO_SIGNED)
 			.set("coSignature",
-					new Document("signerId", actor.userId()).append("signedAt", Date.from(now))
+					new Document("signerId", actor.id()).append("signedAt", Date.from(now))
 						.append("contentHash", note.signature().contentHash()))
 			.inc("version", 1L);
 		NoteCoSigned coSigned = new NoteCoSigned(note.id(), note.sessionId(), note.groupId(), NoteEvent.CO_SIGNED,
-				actor.userId(), now);
+				actor.id(), now);
 		AuditRecord record = AuditRecord.of(actor, AuditAction.CO_SIGN, note.id(), note.patientIds(),
 				AuditOutcome.SUCCESS);
 		if (!write(query, update, record, coSigned, note.id())) {
@@ -596,7 +597,7 @@ public class Notes {
 		requireClinician(actor, AuditAction.ADDENDUM, note);
 		List<String> patients = (patientId != null) ? List.of(patientId) : note.patientIds();
 		if (!this.access.mayReadContent(actor, note)) {
-			throw deny(actor, AuditAction.ADDENDUM, note.id(), patients, ApiProblem.notFound());
+			throw deny(actor, AuditAction.ADDENDUM, note.id(), patients, NoteProblems.notFound());
 		}
 		String effectivePart = (part != null) ? part : ((patientId != null) ? "PROGRESS" : "GROUP");
 		List<FieldError> errors = new ArrayList<>();
@@ -613,7 +614,7 @@ public class Notes {
 			errors.addAll(namesNoOtherMember(note, patientId, this.json.getNodeFactory().stringNode(text), null));
 		}
 		if (!errors.isEmpty()) {
-			throw fail(actor, AuditAction.ADDENDUM, note.id(), patients, ApiProblem.invalid(errors));
+			throw fail(actor, AuditAction.ADDENDUM, note.id(), patients, ApiProblem.badRequest(errors));
 		}
 		if (!note.isSigned()) {
 			throw fail(actor, AuditAction.ADDENDUM, note.id(), patients, ApiProblem.conflict(note.isDraft()
@@ -624,7 +625,7 @@ public class Notes {
 		byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
 		Sealed sealed = this.crypto.seal(noteId, addendumField(addendumId), plaintext);
 		String hash = sha256(addendumField(addendumId).getBytes(StandardCharsets.UTF_8), plaintext);
-		Document addendum = new Document("addendumId", addendumId).append("authorId", actor.userId())
+		Document addendum = new Document("addendumId", addendumId).append("authorId", actor.id())
 			.append("patientId", patientId)
 			.append("part", effectivePart)
 			.append("serviceDate", SessionNote.date(note.sessionStartsAt()))
@@ -635,13 +636,13 @@ public class Notes {
 			.query(Criteria.where("_id").is(note.id()).and("status").in(NoteEvent.SIGNED, NoteEvent.CO_SIGNED));
 		Update update = new Update().push("addenda", addendum).inc("version", 1L);
 		NoteAddendumAdded added = new NoteAddendumAdded(note.id(), addendumId, note.sessionId(), note.groupId(),
-				note.status(), actor.userId(), note.sessionStartsAt(), now);
+				note.status(), actor.id(), note.sessionStartsAt(), now);
 		AuditRecord record = AuditRecord.of(actor, AuditAction.ADDENDUM, note.id(), patients, AuditOutcome.SUCCESS);
 		if (!write(query, update, record, added, note.id())) {
 			throw fail(actor, AuditAction.ADDENDUM, note.id(), patients,
 					ApiProblem.conflict("The note was voided meanwhile."));
 		}
-		return new AddendumView(addendumId, actor.userId(), patientId, effectivePart, note.sessionStartsAt(), now, text,
+		return new AddendumView(addendumId, actor.id(), patientId, effectivePart, note.sessionStartsAt(), now, text,
 				hash);
 	}
 
@@ -656,7 +657,7 @@ public class Notes {
 		SessionNote note = loadFor(actor, AuditAction.VOID, noteId);
 		requireClinician(actor, AuditAction.VOID, note);
 		if (!this.access.mayReadContent(actor, note)) {
-			throw deny(actor, AuditAction.VOID, note, ApiProblem.notFound());
+			throw deny(actor, AuditAction.VOID, note, NoteProblems.notFound());
 		}
 		if (note.isVoided()) {
 			throw fail(actor, AuditAction.VOID, note.id(), note.patientIds(),
@@ -667,12 +668,12 @@ public class Notes {
 		Query query = Query.query(Criteria.where("_id").is(note.id()).and("version").is(note.version()));
 		Update update = new Update().set("status", NoteEvent.VOIDED)
 			.set("voided",
-					new Document("actorId", actor.userId()).append("at", Date.from(now))
+					new Document("actorId", actor.id()).append("at", Date.from(now))
 						.append("reason", SessionNote.bson(sealed))
 						.append("statusBefore", note.status()))
 			.inc("version", 1L);
-		NoteVoided voided = new NoteVoided(note.id(), note.sessionId(), note.groupId(), NoteEvent.VOIDED,
-				actor.userId(), now);
+		NoteVoided voided = new NoteVoided(note.id(), note.sessionId(), note.groupId(), NoteEvent.VOIDED, actor.id(),
+				now);
 		AuditRecord record = AuditRecord.of(actor, AuditAction.VOID, note.id(), note.patientIds(),
 				AuditOutcome.SUCCESS);
 		if (!write(query, update, record, voided, note.id())) {
@@ -745,9 +746,9 @@ public class Notes {
 	 */
 	public NoteViews.DocumentationReport documentationStatus(Actor actor, String programId, Instant from, Instant to) {
 		if (!actor.isDirector()) {
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
-		Set<String> directed = this.sessions.programsDirectedBy(actor.userId());
+		Set<String> directed = this.sessions.programsDirectedBy(actor.id());
 		if (programId != null && !directed.contains(programId)) {
 			throw new ApiProblem(HttpStatus.FORBIDDEN,
 					"Only the directors of this program see its documentation status.");
@@ -817,8 +818,7 @@ public class Notes {
 	}
 
 	private static Document outboxBson(EventPayload event, Instant at) {
-		OutboxEntry entry = OutboxEntry.of(event, at);
-		return new Document("eventId", entry.eventId()).append("type", entry.type()).append("event", entry.event());
+		return OutboxEntry.of(EventSources.NOTES_SERVICE, event, at).toDocument();
 	}
 
 	/**
@@ -835,13 +835,13 @@ public class Notes {
 						ex.getClass().getSimpleName());
 			}
 		}
-		this.outbox.trigger(noteId);
+		this.outbox.written(SessionNote.COLLECTION, noteId);
 	}
 
 	private SessionNote loadFor(Actor actor, AuditAction action, String noteId) {
 		SessionNote note = load(noteId);
 		if (note == null) {
-			throw deny(actor, action, noteId, List.of(), ApiProblem.notFound());
+			throw deny(actor, action, noteId, List.of(), NoteProblems.notFound());
 		}
 		return note;
 	}
@@ -862,16 +862,18 @@ public class Notes {
 
 	private void requireClinician(Actor actor, AuditAction action, SessionNote note) {
 		if (!actor.isClinician()) {
-			throw deny(actor, action, note, ApiProblem.forbidden());
+			throw deny(actor, action, note, NoteProblems.forbidden());
 		}
 	}
 
 	private void requireWriter(Actor actor, AuditAction action, SessionNote note) {
 		requireClinician(actor, action, note);
 		if (!this.access.mayWrite(actor, note)) {
-			throw deny(actor, action, note, this.access.supervises(actor, note)
-					? new ApiProblem(HttpStatus.FORBIDDEN, "The supervisor co-signs and amends; facilitators write.")
-					: ApiProblem.notFound());
+			throw deny(actor, action, note,
+					this.access.supervises(actor, note)
+							? new ApiProblem(HttpStatus.FORBIDDEN,
+									"The supervisor co-signs and amends; facilitators write.")
+							: NoteProblems.notFound());
 		}
 	}
 

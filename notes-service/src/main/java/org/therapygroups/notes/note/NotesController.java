@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.note.NoteViews.AddendumView;
 import org.therapygroups.notes.note.NoteViews.DocumentationReport;
 import org.therapygroups.notes.note.NoteViews.MemberView;

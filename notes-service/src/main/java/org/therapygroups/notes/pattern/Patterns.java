@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.audit.AuditAction;
 import org.therapygroups.notes.audit.AuditOutcome;
 import org.therapygroups.notes.audit.AuditRecord;
@@ -20,8 +20,9 @@ import org.therapygroups.notes.audit.AuditTrail;
 import org.therapygroups.notes.crypto.NoteCrypto;
 import org.therapygroups.notes.note.Notes;
 import org.therapygroups.notes.note.Notes.SignedProcessNote;
-import org.therapygroups.notes.problem.ApiProblem;
-import org.therapygroups.notes.problem.FieldError;
+import org.therapygroups.notes.problem.NoteProblems;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 import org.therapygroups.notes.template.TemplateValidator;
 
@@ -70,9 +71,9 @@ public class Patterns {
 		List<String> patient = List.of(patientId);
 		if (!actor.isClinician()) {
 			this.audit.record(AuditRecord.of(actor, AuditAction.READ_PATTERNS, null, patient, AuditOutcome.DENIED));
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
-		Set<String> groups = this.sessions.facilitatedOrSupervised(actor.userId(), this.sessions.groupsOf(patientId));
+		Set<String> groups = this.sessions.facilitatedOrSupervised(actor.id(), this.sessions.groupsOf(patientId));
 		if (groups.isEmpty()) {
 			this.audit.record(AuditRecord.of(actor, AuditAction.READ_PATTERNS, null, patient, AuditOutcome.DENIED));
 			throw new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, "No such patient in your groups.");
@@ -80,7 +81,7 @@ public class Patterns {
 		String searchKind = (kind != null) ? kind : "theme";
 		if (tag != null && (!KINDS.containsKey(searchKind) || tag.isBlank())) {
 			this.audit.record(AuditRecord.of(actor, AuditAction.READ_PATTERNS, null, patient, AuditOutcome.FAILED));
-			throw ApiProblem.invalid(List.of(new FieldError(tag.isBlank() ? "tag" : "kind",
+			throw ApiProblem.badRequest(List.of(new FieldError(tag.isBlank() ? "tag" : "kind",
 					tag.isBlank() ? "must not be blank" : "must be one of " + String.join(", ", KINDS.keySet()))));
 		}
 		String token = (tag != null) ? this.crypto.blindIndex(searchKind, tag) : null;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 
 @RestController
 class PatternsController {

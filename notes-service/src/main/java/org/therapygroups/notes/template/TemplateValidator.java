@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
-import org.therapygroups.notes.problem.FieldError;
+import org.therapygroups.platform.problem.FieldError;
 
 /**
  * Checks submitted content against a template and reads the values that feed the patterns

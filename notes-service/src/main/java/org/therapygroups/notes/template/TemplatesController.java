@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.notes.problem.ApiProblem;
+import org.therapygroups.notes.problem.NoteProblems;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /** The templates, for the note editor: structure only, no content. */
 @RestController
@@ -39,7 +40,7 @@ class TemplatesController {
 			.stream()
 			.anyMatch((a) -> a.getAuthority().equals("ROLE_therapist") || a.getAuthority().equals("ROLE_supervisor"));
 		if (!clinician) {
-			throw ApiProblem.forbidden();
+			throw NoteProblems.forbidden();
 		}
 	}
 

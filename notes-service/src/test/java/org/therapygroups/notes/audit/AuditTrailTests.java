@@ -221,7 +221,7 @@ class AuditTrailTests extends NotesServiceTestBase {
 			writers.add(Thread.ofVirtual().start(() -> {
 				for (int i = 0; i < 25; i++) {
 					instance.record(AuditRecord.of(
-							new org.therapygroups.notes.access.Actor(id(), java.util.Set.of("therapist")),
+							new org.therapygroups.platform.security.Actor(id(), java.util.Set.of("therapist")),
 							AuditAction.READ, id(), List.of(id()), AuditOutcome.SUCCESS));
 				}
 			}));

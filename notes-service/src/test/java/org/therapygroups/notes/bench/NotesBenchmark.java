@@ -32,7 +32,7 @@ import org.therapygroups.events.sessions.RosterEntry;
 import org.therapygroups.events.sessions.SessionCompleted;
 import org.therapygroups.notes.NoteFixtures;
 import org.therapygroups.notes.NotesServiceApplication;
-import org.therapygroups.notes.access.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.note.Notes;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 

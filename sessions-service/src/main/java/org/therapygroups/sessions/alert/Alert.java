@@ -10,8 +10,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.sessions.GroupEvent;
-import org.therapygroups.sessions.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 
 /**
  * An engagement alert: a patient, a rule, the group's facilitators who receive it, and
@@ -87,7 +88,7 @@ class Alert {
 	}
 
 	void record(GroupEvent event) {
-		this.outbox.add(OutboxEntry.of(event));
+		this.outbox.add(OutboxEntry.of(EventSources.SESSIONS_SERVICE, event, event.occurredAt()));
 	}
 
 	void resolve(String outcome, String note, String actorId, Instant now) {

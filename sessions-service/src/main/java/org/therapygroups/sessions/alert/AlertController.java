@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * Engagement alerts: a director's at-risk list per program, a therapist's alerts of the

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import org.therapygroups.sessions.support.ApiProblem;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * A program's engagement rules. A rule set to 0 is off.

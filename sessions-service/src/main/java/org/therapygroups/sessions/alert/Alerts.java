@@ -25,14 +25,14 @@ import org.therapygroups.events.sessions.AlertResolved;
 import org.therapygroups.sessions.dashboard.Dashboards;
 import org.therapygroups.sessions.dashboard.MemberChanged;
 import org.therapygroups.sessions.dashboard.MemberModel;
-import org.therapygroups.sessions.directory.Directory;
-import org.therapygroups.sessions.directory.DirectoryUser;
-import org.therapygroups.sessions.outbox.OutboxRelay;
+import org.therapygroups.platform.directory.Directory;
+import org.therapygroups.platform.directory.DirectoryUser;
+import org.therapygroups.platform.outbox.OutboxRelay;
 import org.therapygroups.sessions.program.Programs;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * Raises engagement alerts from the read model's members, clears them when the patient

@@ -17,16 +17,16 @@ import org.therapygroups.events.sessions.AttendanceRecorded;
 import org.therapygroups.events.sessions.AttendanceStatus;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.Groups;
-import org.therapygroups.sessions.outbox.OutboxRelay;
+import org.therapygroups.platform.outbox.OutboxRelay;
 import org.therapygroups.sessions.session.AttendanceRecord;
 import org.therapygroups.sessions.session.Session;
 import org.therapygroups.sessions.session.SessionLifecycle;
 import org.therapygroups.sessions.session.SessionStatus;
 import org.therapygroups.sessions.session.Sessions;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * Records attendance per session and member. Every record is a new version inside the

@@ -17,9 +17,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
-import org.therapygroups.sessions.support.VersionedWrites;
+import org.therapygroups.platform.mongo.VersionedWrites;
 
 /**
  * Books facilitators and rooms for sessions and refuses double bookings. Each resource is

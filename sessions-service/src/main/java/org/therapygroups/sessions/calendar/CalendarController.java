@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.SchedulingProperties;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * A user's calendar feed: one document per user (so there is never more than one active

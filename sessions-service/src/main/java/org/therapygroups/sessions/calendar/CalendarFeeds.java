@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import org.therapygroups.events.identity.Roles;
-import org.therapygroups.sessions.directory.Directory;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.directory.Directory;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /** Creates, replaces, revokes and resolves the users' secret calendar-feed URLs. */
 @Component

@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import org.therapygroups.sessions.errors.PlausibleTimes;
+import org.therapygroups.platform.problem.PlausibleTimes;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.Groups;
 import org.therapygroups.sessions.session.Session;
 import org.therapygroups.sessions.session.Sessions;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * Which groups and sessions belong to a user's own calendar: a therapist's are the groups

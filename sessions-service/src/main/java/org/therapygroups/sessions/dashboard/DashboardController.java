@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * Attendance and documentation dashboards: program → group → session → member, for any

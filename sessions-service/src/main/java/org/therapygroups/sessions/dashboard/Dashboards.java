@@ -16,12 +16,12 @@ import java.util.TreeMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
-import org.therapygroups.sessions.directory.Directory;
-import org.therapygroups.sessions.directory.DirectoryUser;
+import org.therapygroups.platform.directory.Directory;
+import org.therapygroups.platform.directory.DirectoryUser;
 import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.program.Programs;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * Answers dashboard requests from the precomputed group-month figures and group

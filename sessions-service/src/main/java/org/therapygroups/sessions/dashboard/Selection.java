@@ -8,7 +8,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * What a dashboard request asks for: a date range (inclusive, in the program's zone),

@@ -8,15 +8,15 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 
-import org.therapygroups.sessions.directory.Directory;
+import org.therapygroups.platform.directory.Directory;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.Groups;
 import org.therapygroups.sessions.group.MembershipEpisode;
 import org.therapygroups.sessions.group.MembershipStatus;
-import org.therapygroups.sessions.outbox.OutboxRelay;
+import org.therapygroups.platform.outbox.OutboxRelay;
 import org.therapygroups.sessions.session.Sessions;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
 
 /**

@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.sessions.Facilitator;
 import org.therapygroups.events.sessions.GroupDefinition;
 import org.therapygroups.events.sessions.GroupEvent;
@@ -18,9 +19,9 @@ import org.therapygroups.events.sessions.MembershipJoined;
 import org.therapygroups.events.sessions.MembershipLeft;
 import org.therapygroups.events.sessions.MembershipPromoted;
 import org.therapygroups.events.sessions.MembershipWaitlisted;
-import org.therapygroups.sessions.outbox.OutboxEntry;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * A therapy group: its definition, its membership episodes (with waitlist) and the events
@@ -145,7 +146,7 @@ public class Group {
 
 	/** Queues an event to publish with this document's next write. */
 	public void record(GroupEvent event) {
-		this.outbox.add(OutboxEntry.of(event));
+		this.outbox.add(OutboxEntry.of(EventSources.SESSIONS_SERVICE, event, event.occurredAt()));
 	}
 
 	// --- who may do what -------------------------------------------------------------

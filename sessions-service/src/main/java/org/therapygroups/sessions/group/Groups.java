@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.program.Programs;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * Loads and saves groups, and decides who may see or manage one: its facilitators and the
@@ -29,7 +29,7 @@ public class Groups {
 	Groups(MongoTemplate mongo, Programs programs) {
 		this.mongo = mongo;
 		this.programs = programs;
-		org.therapygroups.sessions.support.VersionedWrites.index(mongo, Group.class);
+		org.therapygroups.platform.mongo.VersionedWrites.index(mongo, Group.class);
 	}
 
 	public Group get(String groupId) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
 
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * When a group meets: an RFC 5545 RRULE in the program's time zone, starting at a local

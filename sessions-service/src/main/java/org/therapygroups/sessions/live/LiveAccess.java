@@ -21,8 +21,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 import org.therapygroups.sessions.dashboard.Dashboards;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * Authenticates a STOMP connection by the bearer token in its {@code CONNECT} frame

@@ -3,12 +3,15 @@ package org.therapygroups.sessions.live;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+import org.therapygroups.platform.security.RequestRules;
 
 /**
  * STOMP over WebSocket at {@code /ws/dashboard} (reached through the gateway's
@@ -32,6 +35,15 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
 			@Value("${therapy.live.allowed-origins:http://127.0.0.1:8080,http://localhost:8080}") List<String> allowedOrigins) {
 		this.access = access;
 		this.allowedOrigins = allowedOrigins;
+	}
+
+	/**
+	 * The handshake needs no bearer token: the STOMP CONNECT frame carries it, and every
+	 * subscription is authorised by {@link LiveAccess}.
+	 */
+	@Bean
+	static RequestRules liveHandshake() {
+		return (requests) -> requests.requestMatchers("/ws/**").permitAll();
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 
 @RestController
 @RequestMapping("/api/sessions/programs")

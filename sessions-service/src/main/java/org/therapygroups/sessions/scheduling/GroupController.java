@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.sessions.group.Groups;
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 
 @RestController
 @RequestMapping("/api/sessions")

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.therapygroups.events.identity.Roles;
-import org.therapygroups.sessions.directory.Directory;
+import org.therapygroups.platform.directory.Directory;
 import org.therapygroups.sessions.group.FacilitatorAssignment;
 import org.therapygroups.sessions.group.FacilitatorRole;
 import org.therapygroups.sessions.group.Group;
@@ -19,7 +19,7 @@ import org.therapygroups.sessions.group.Location;
 import org.therapygroups.sessions.group.Modality;
 import org.therapygroups.sessions.group.Openness;
 import org.therapygroups.sessions.group.RecurrenceRule;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * A group as a director submits it (creation) or a change to it (every field optional).

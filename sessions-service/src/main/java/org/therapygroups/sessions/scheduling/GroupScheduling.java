@@ -17,22 +17,22 @@ import org.therapygroups.events.sessions.GroupCancelled;
 import org.therapygroups.events.sessions.GroupCreated;
 import org.therapygroups.events.sessions.GroupUpdated;
 import org.therapygroups.sessions.booking.Bookings;
-import org.therapygroups.sessions.directory.Directory;
+import org.therapygroups.platform.directory.Directory;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.GroupStatus;
 import org.therapygroups.sessions.group.Groups;
 import org.therapygroups.sessions.group.RecurrenceRule;
-import org.therapygroups.sessions.outbox.OutboxRelay;
+import org.therapygroups.platform.outbox.OutboxRelay;
 import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.program.Programs;
 import org.therapygroups.sessions.session.Session;
 import org.therapygroups.sessions.session.SessionLifecycle;
 import org.therapygroups.sessions.session.Sessions;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
 import org.therapygroups.sessions.support.SchedulingProperties;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * Creates, changes and ends groups, and keeps their sessions expanded over the rolling

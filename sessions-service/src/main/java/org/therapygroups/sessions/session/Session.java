@@ -12,9 +12,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.sessions.GroupEvent;
 import org.therapygroups.events.sessions.SessionCompleted;
-import org.therapygroups.sessions.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 
 /**
  * One meeting of a group: an occurrence of its recurrence (identified by the original
@@ -98,11 +99,11 @@ public class Session {
 	}
 
 	public void record(GroupEvent event) {
-		this.outbox.add(OutboxEntry.of(event));
+		this.outbox.add(OutboxEntry.of(EventSources.SESSIONS_SERVICE, event, event.occurredAt()));
 	}
 
 	void record(SessionCompleted event, Instant occurredAt) {
-		this.outbox.add(OutboxEntry.of(event, occurredAt));
+		this.outbox.add(OutboxEntry.of(EventSources.SESSIONS_SERVICE, event, occurredAt));
 	}
 
 	void cancel(String reason, String actorId, Instant at) {

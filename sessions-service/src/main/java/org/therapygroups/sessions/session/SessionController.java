@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.Groups;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 
 @RestController
 @RequestMapping("/api/sessions")

@@ -20,11 +20,11 @@ import org.therapygroups.sessions.booking.Bookings;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.group.GroupStatus;
 import org.therapygroups.sessions.group.Groups;
-import org.therapygroups.sessions.outbox.OutboxRelay;
-import org.therapygroups.sessions.support.Actor;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.outbox.OutboxRelay;
+import org.therapygroups.platform.security.Actor;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * What happens to one session: moved, cancelled, added, started, completed. Each step is

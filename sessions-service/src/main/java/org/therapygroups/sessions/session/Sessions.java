@@ -18,7 +18,7 @@ import org.therapygroups.events.sessions.SessionScheduled;
 import org.therapygroups.sessions.booking.Booking;
 import org.therapygroups.sessions.booking.Bookings;
 import org.therapygroups.sessions.group.Group;
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.SchedulingProperties;
 
 /** Stores sessions and turns a group's recurrence into them. */

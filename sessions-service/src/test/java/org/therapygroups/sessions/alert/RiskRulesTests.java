@@ -83,9 +83,8 @@ class RiskRulesTests {
 	void editedRulesOutOfRangeAre400() {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> new AlertRules("p", 11, 101, 0, -1, null, null).validated())
-			.isInstanceOfSatisfying(org.therapygroups.sessions.support.ApiProblem.class,
-					(p) -> assertThat(p.errors())
-						.extracting(org.therapygroups.sessions.support.ApiProblem.FieldError::field)
+			.isInstanceOfSatisfying(org.therapygroups.platform.problem.ApiProblem.class,
+					(p) -> assertThat(p.errors()).extracting(org.therapygroups.platform.problem.FieldError::field)
 						.containsExactly("consecutiveMissed", "minAttendancePercent", "windowWeeks", "silentDays"));
 	}
 

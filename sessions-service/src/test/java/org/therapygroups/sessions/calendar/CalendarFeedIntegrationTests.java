@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.therapygroups.events.Topics;
 import org.therapygroups.events.identity.Roles;
-import org.therapygroups.sessions.directory.DirectoryUser;
+import org.therapygroups.platform.directory.DirectoryUser;
 import org.therapygroups.sessions.group.Group;
 import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.session.Session;

@@ -22,7 +22,7 @@ import org.therapygroups.sessions.group.RecurrenceRule;
 import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.session.Session;
 import org.therapygroups.sessions.session.SessionStatus;
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * Programs, groups and sessions for calendar tests, built with the domain's own
@@ -83,7 +83,7 @@ final class CalendarFixtures {
 
 	/** Enrols a patient (a seat) at a time and stores the group. */
 	Group enrol(Group group, String patientId, Instant at) {
-		group.enrol(patientId, new Actor(group.facilitatorIds().get(0), Actor.Role.THERAPIST), true, false, at);
+		group.enrol(patientId, Actor.as(group.facilitatorIds().get(0), Actor.Role.THERAPIST), true, false, at);
 		return this.mongo.save(group);
 	}
 
@@ -91,7 +91,7 @@ final class CalendarFixtures {
 	Group leave(Group group, String patientId, Instant at) {
 		String episodeId = group.openEpisodeOf(patientId).orElseThrow().getEpisodeId();
 		group.changeStatus(episodeId, MembershipStatus.LEFT, "moved away",
-				new Actor(group.facilitatorIds().get(0), Actor.Role.THERAPIST), at);
+				Actor.as(group.facilitatorIds().get(0), Actor.Role.THERAPIST), at);
 		return this.mongo.save(group);
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import org.therapygroups.sessions.program.Program;
-import org.therapygroups.sessions.support.Actor;
+import org.therapygroups.platform.security.Actor;
 import org.therapygroups.sessions.support.ServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +113,7 @@ class DashboardBenchmark {
 		}
 		double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
-		Actor actor = new Actor(director, Actor.Role.DIRECTOR);
+		Actor actor = Actor.as(director, Actor.Role.DIRECTOR);
 		LocalDate to = start.plus(Duration.ofDays(7L * WEEKS - 1)).atZone(zone).toLocalDate();
 		Selection quarter = Selection.parse(to.minusWeeks(13).plusDays(1).toString(), to.toString(), "week", null, null,
 				null, to);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.therapygroups.sessions.support.ApiProblem;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,13 +49,13 @@ class SelectionTests {
 	void badRangesAndPeriodsAre400WithTheField() {
 		assertThatThrownBy(() -> Selection.parse("2026-09-30", "2026-09-01", null, null, null, null, TODAY))
 			.isInstanceOfSatisfying(ApiProblem.class,
-					(p) -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("from"));
+					(p) -> assertThat(p.errors()).extracting(FieldError::field).containsExactly("from"));
 		assertThatThrownBy(() -> Selection.parse("yesterday", null, null, null, null, null, TODAY))
 			.isInstanceOfSatisfying(ApiProblem.class,
-					(p) -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("from"));
+					(p) -> assertThat(p.errors()).extracting(FieldError::field).containsExactly("from"));
 		assertThatThrownBy(() -> Selection.parse(null, null, "fortnight", null, null, null, TODAY))
 			.isInstanceOfSatisfying(ApiProblem.class,
-					(p) -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("groupBy"));
+					(p) -> assertThat(p.errors()).extracting(FieldError::field).containsExactly("groupBy"));
 		assertThatThrownBy(() -> Selection.parse("2020-01-01", "2026-09-01", null, null, null, null, TODAY))
 			.isInstanceOf(ApiProblem.class);
 	}

@@ -8,8 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.therapygroups.sessions.support.ApiProblem;
-import org.therapygroups.sessions.support.Violations;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
+import org.therapygroups.platform.problem.Violations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -128,7 +129,7 @@ class RecurrenceRuleTests {
 			return List.of();
 		}
 		catch (ApiProblem ex) {
-			return ex.errors().stream().map(ApiProblem.FieldError::field).toList();
+			return ex.errors().stream().map(FieldError::field).toList();
 		}
 	}
 

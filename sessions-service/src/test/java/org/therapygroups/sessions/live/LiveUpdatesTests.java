@@ -64,8 +64,7 @@ import static org.awaitility.Awaitility.await;
  * read by a test decoder (the end-to-end test uses Keycloak's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "therapy.sessions.outbox-interval=200ms",
-				"therapy.live.allowed-origins=https://app.example.test" })
+		properties = { "therapy.outbox.interval=200ms", "therapy.live.allowed-origins=https://app.example.test" })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @EmbeddedKafka(topics = { Topics.IDENTITY, "identity.events.dlt", Topics.SESSIONS, Topics.NOTES },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")

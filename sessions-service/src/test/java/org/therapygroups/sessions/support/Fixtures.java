@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import org.therapygroups.sessions.directory.DirectoryUser;
+import org.therapygroups.platform.directory.DirectoryUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

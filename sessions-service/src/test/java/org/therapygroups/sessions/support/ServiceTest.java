@@ -21,7 +21,7 @@ import org.therapygroups.events.Topics;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = { "therapy.sessions.outbox-interval=200ms",
+@SpringBootTest(properties = { "therapy.outbox.interval=200ms",
 		"therapy.sessions.public-base-url=https://therapy.example.test" })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @EmbeddedKafka(topics = { Topics.IDENTITY, "identity.events.dlt", Topics.SESSIONS, Topics.NOTES },

@@ -1,0 +1,102 @@
+package org.therapygroups.platform.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error a controller raises, as RFC 9457 problem JSON with the field errors a form
+ * can show ({@code errors: [{field, message}]}). Nothing the caller sent and nothing
+ * stored is echoed: parser messages can quote the body, so they are replaced by a generic
+ * sentence. Whatever this does not handle falls to Boot's own problem-details handler
+ * ({@code spring.mvc.problemdetails.enabled}).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemHandler {
+
+	/** When a caller should try again after the database was away. */
+	static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<ProblemDetail> problem(ApiProblem ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		if (!ex.errors().isEmpty()) {
+			problem.setProperty("errors", ex.errors());
+		}
+		ex.properties().forEach(problem::setProperty);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (ex.retryAfterSeconds() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds().toString());
+		}
+		return response.body(problem);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldError::field))
+			.toList();
+		return problem(ApiProblem.badRequest(errors));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return problem(
+				new ApiProblem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException ex) {
+		return problem(ApiProblem.badRequest(ex.getName(), "has the wrong format"));
+	}
+
+	/**
+	 * Still conflicting after the service's own retries: the caller may simply try again.
+	 */
+	@ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
+	ResponseEntity<ProblemDetail> concurrent(RuntimeException ex) {
+		return problem(ApiProblem.conflict("The record was changed by someone else at the same time; try again."));
+	}
+
+	/**
+	 * The database being away is not the caller's fault: 503 with a hint when to try
+	 * again, as soon as the driver gives up (see {@code MongoTimeouts}). Every write is
+	 * one single-document operation, so a request refused here has stored nothing; the
+	 * driver reconnects by itself once the database is back.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, MongoTimeoutException.class,
+			MongoSocketException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		return problem(ApiProblem.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is not reachable. Try again shortly.", DATABASE_RETRY_AFTER_SECONDS));
+	}
+
+}
