@@ -5,11 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.therapygroups.platform.architecture.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Services share only the event contract; feature packages do not depend in circles. */
+/**
+ * Services share only the event contract and the service kit; the service keeps only its
+ * domain (the kit's {@link ServiceArchitecture} rules); feature packages do not depend in
+ * circles.
+ */
 class ModuleBoundaryTests {
 
 	private final JavaClasses classes = new ClassFileImporter()
@@ -26,8 +31,8 @@ class ModuleBoundaryTests {
 	}
 
 	@Test
-	void featurePackagesAreFreeOfCycles() {
-		slices().matching("org.therapygroups.notes.(*)..").should().beFreeOfCycles().check(this.classes);
+	void keepsOnlyItsDomainAndLeavesPlatformMechanicsToTheKit() {
+		ServiceArchitecture.check("org.therapygroups.notes");
 	}
 
 	@Test

@@ -5,10 +5,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import org.therapygroups.platform.architecture.ServiceArchitecture;
 
-/** Services share only the event contract; feature packages do not depend in circles. */
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Services share only the event contract and the service kit; the service keeps only its
+ * domain (the kit's {@link ServiceArchitecture} rules); feature packages do not depend in
+ * circles.
+ */
 class ModuleBoundaryTests {
 
 	private final JavaClasses classes = new ClassFileImporter()
@@ -25,8 +30,8 @@ class ModuleBoundaryTests {
 	}
 
 	@Test
-	void featurePackagesAreFreeOfCycles() {
-		slices().matching("org.therapygroups.sessions.(*)..").should().beFreeOfCycles().check(this.classes);
+	void keepsOnlyItsDomainAndLeavesPlatformMechanicsToTheKit() {
+		ServiceArchitecture.check("org.therapygroups.sessions");
 	}
 
 }

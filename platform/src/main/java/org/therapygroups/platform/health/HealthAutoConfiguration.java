@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
+import org.therapygroups.platform.mongo.MongoHealthIndicator;
 import org.therapygroups.platform.security.SecurityProperties;
 
 /**

@@ -26,6 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import org.therapygroups.events.EventJson;
 import org.therapygroups.events.kafka.CloudEventRecords;
+import org.therapygroups.platform.mongo.DefaultDatabase;
 
 /**
  * Publishes the events waiting in the {@code outbox} arrays of the configured collections
@@ -192,13 +193,9 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 			documents.addAll(this.mongo.find(pending, Document.class, collection));
 		}
 		else {
-			// one look-up by id each: mongo-java-server serves only a plain {_id: value}
-			// from its index
-			for (Object id : ids) {
-				Query byId = new Query(Criteria.where("_id").is(id));
-				byId.fields().include("outbox");
-				Document document = this.mongo.findOne(byId, Document.class, collection);
-				if (document != null && !document.getList("outbox", Object.class, List.of()).isEmpty()) {
+			for (Document document : DefaultDatabase.findEachById(this.mongo, ids, List.of("outbox", "version"),
+					Document.class, collection)) {
+				if (!document.getList("outbox", Object.class, List.of()).isEmpty()) {
 					documents.add(document);
 				}
 			}

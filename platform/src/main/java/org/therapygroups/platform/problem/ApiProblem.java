@@ -21,6 +21,8 @@ public class ApiProblem extends RuntimeException {
 
 	private final Integer retryAfterSeconds;
 
+	private final String logReason;
+
 	public ApiProblem(HttpStatus status, String detail) {
 		this(status, detail, List.of());
 	}
@@ -36,6 +38,25 @@ public class ApiProblem extends RuntimeException {
 		this.errors = List.copyOf(errors);
 		this.properties = Map.copyOf(properties);
 		this.retryAfterSeconds = retryAfterSeconds;
+		this.logReason = null;
+	}
+
+	/**
+	 * A failure of the service itself (5xx), for a service's own exception types: the
+	 * caller reads {@code detail}, the log gets {@code logReason} and the cause's type.
+	 * @param status the status, 500 or above
+	 * @param detail what the caller is told
+	 * @param logReason what operators are told: ids and kinds, never personal or
+	 * clinical text
+	 * @param cause the underlying failure, or {@code null}
+	 */
+	protected ApiProblem(HttpStatus status, String detail, String logReason, Throwable cause) {
+		super(detail, cause, false, true);
+		this.status = status;
+		this.errors = List.of();
+		this.properties = Map.of();
+		this.retryAfterSeconds = null;
+		this.logReason = logReason;
 	}
 
 	public static ApiProblem badRequest(List<FieldError> errors) {
@@ -101,6 +122,13 @@ public class ApiProblem extends RuntimeException {
 	 */
 	public Integer retryAfterSeconds() {
 		return this.retryAfterSeconds;
+	}
+
+	/**
+	 * @return what the log says about a failure of the service itself, or {@code null}
+	 */
+	public String logReason() {
+		return this.logReason;
 	}
 
 	/**

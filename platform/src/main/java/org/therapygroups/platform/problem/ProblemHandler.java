@@ -42,6 +42,10 @@ public class ProblemHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> problem(ApiProblem ex) {
+		if (ex.logReason() != null) {
+			log.error("{} answered {}: {} ({})", ex.getClass().getSimpleName(), ex.status().value(), ex.logReason(),
+					(ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "no cause");
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.sessions.support.Retries;
-import org.therapygroups.platform.mongo.VersionedWrites;
+import org.therapygroups.platform.mongo.DefaultDatabase;
 
 /**
  * Books facilitators and rooms for sessions and refuses double bookings. Each resource is
@@ -34,7 +34,7 @@ public class Bookings {
 
 	Bookings(MongoTemplate mongo) {
 		this.mongo = mongo;
-		VersionedWrites.index(mongo, ResourceCalendar.class);
+		DefaultDatabase.indexVersionedSaves(mongo, ResourceCalendar.class);
 	}
 
 	public static String therapist(String therapistId) {

@@ -29,7 +29,7 @@ public class Groups {
 	Groups(MongoTemplate mongo, Programs programs) {
 		this.mongo = mongo;
 		this.programs = programs;
-		org.therapygroups.platform.mongo.VersionedWrites.index(mongo, Group.class);
+		org.therapygroups.platform.mongo.DefaultDatabase.indexVersionedSaves(mongo, Group.class);
 	}
 
 	public Group get(String groupId) {

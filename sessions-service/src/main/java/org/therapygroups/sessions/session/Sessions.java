@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import org.therapygroups.platform.mongo.DefaultDatabase;
 import org.therapygroups.events.sessions.SessionScheduled;
 import org.therapygroups.sessions.booking.Booking;
 import org.therapygroups.sessions.booking.Bookings;
@@ -100,10 +101,7 @@ public class Sessions {
 		if (sessions.isEmpty()) {
 			return sessions;
 		}
-		// one look-up by id each: mongo-java-server serves only a plain {_id: value} from
-		// its index
-		sessions.removeIf(
-				(session) -> this.mongo.exists(Query.query(Criteria.where("_id").is(session.getId())), Session.class));
+		sessions.removeIf((session) -> DefaultDatabase.existsById(this.mongo, session.getId(), Session.class));
 		return sessions;
 	}
 

@@ -1,4 +1,4 @@
-package org.therapygroups.platform.health;
+package org.therapygroups.platform.mongo;
 
 import org.bson.Document;
 
@@ -11,11 +11,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * the MongoDB-compatible default does not know that command, and this service only needs
  * its own database to answer.
  */
-class MongoHealthIndicator extends AbstractHealthIndicator {
+public class MongoHealthIndicator extends AbstractHealthIndicator {
 
 	private final MongoTemplate mongo;
 
-	MongoHealthIndicator(MongoTemplate mongo) {
+	public MongoHealthIndicator(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 

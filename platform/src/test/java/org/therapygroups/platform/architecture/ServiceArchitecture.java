@@ -1,0 +1,101 @@
+package org.therapygroups.platform.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules every service's architecture test checks: the service keeps only its domain
+ * and uses the kit for platform mechanics, and its feature packages meet only through
+ * what they mean to share. A service's test calls {@link #check(String)} with its root
+ * package.
+ */
+public final class ServiceArchitecture {
+
+	private ServiceArchitecture() {
+	}
+
+	/**
+	 * Checks every rule on the main classes below a service's root package.
+	 * @param rootPackage e.g. {@code org.therapygroups.sessions}
+	 */
+	public static void check(String rootPackage) {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages(rootPackage);
+		for (ArchRule rule : rules(rootPackage)) {
+			rule.check(classes);
+		}
+	}
+
+	static ArchRule[] rules(String rootPackage) {
+		return new ArchRule[] {
+				noClasses().should()
+					.dependOnClassesThat()
+					.areAssignableTo(HttpSecurity.class)
+					.orShould()
+					.dependOnClassesThat()
+					.areAssignableTo(JwtDecoder.class)
+					.because("resource-server security is the kit's (RequestRules adds a service's own paths)"),
+				noClasses().should()
+					.beAnnotatedWith(RestControllerAdvice.class)
+					.orShould()
+					.implement(ErrorController.class)
+					.orShould()
+					.implement(WebServerFactoryCustomizer.class)
+					.because("problem+json is written by the kit's handler: throw an ApiProblem"),
+				noClasses().should()
+					.implement(HandlerMethodArgumentResolver.class)
+					.orShould()
+					.haveSimpleName("Actor")
+					.because("who is calling is the kit's Actor, resolved once per request"),
+				noClasses().should()
+					.implement(HealthIndicator.class)
+					.orShould()
+					.implement(MongoClientSettingsBuilderCustomizer.class)
+					.because("health, readiness and Mongo timeouts are the kit's"),
+				noClasses().should()
+					.dependOnClassesThat()
+					.areAssignableTo(DeadLetterPublishingRecoverer.class)
+					.orShould()
+					.implement(CommonErrorHandler.class)
+					.because("Kafka error handling and dead letters are the kit's"),
+				noClasses().should()
+					.haveSimpleNameEndingWith("OutboxRelay")
+					.orShould()
+					.haveSimpleName("OutboxEntry")
+					.because("the outbox relay is the kit's, configured by therapy.outbox.collections"),
+				classes().that()
+					.areAnnotatedWith(RestController.class)
+					.should()
+					.notBePublic()
+					.because("a controller is the HTTP face of its own feature, not an API for others"),
+				noClasses().that()
+					.resideInAPackage(rootPackage + ".(*)..")
+					.should()
+					.dependOnClassesThat()
+					.areAnnotatedWith(RestController.class)
+					.because("one feature never calls another's controller"),
+				slices().matching(rootPackage + ".(*)..")
+					.should()
+					.beFreeOfCycles()
+					.because("feature packages depend on each other in one direction only") };
+	}
+
+}
