@@ -103,8 +103,8 @@ class NotesController {
 	@PutMapping("/{noteId}/members/{patientId}")
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
 			@Valid @RequestBody MemberSave save, Authentication authentication) {
-		return saved(this.notes.saveMember(Actor.of(authentication), noteId, patientId, save.version(), save.progress(),
-				save.process()));
+		return saved(this.notes.saveMember(Actor.of(authentication), noteId, patientId, save.version(),
+				new MemberContent(save.progress(), save.process())));
 	}
 
 	@PostMapping("/{noteId}/sign")

@@ -19,7 +19,7 @@ import org.therapygroups.notes.audit.AuditRecord;
 import org.therapygroups.notes.audit.AuditTrail;
 import org.therapygroups.notes.crypto.NoteCrypto;
 import org.therapygroups.notes.note.Notes;
-import org.therapygroups.notes.note.Notes.SignedProcessNote;
+import org.therapygroups.notes.note.SignedProcessNote;
 import org.therapygroups.notes.problem.ApiProblem;
 import org.therapygroups.notes.problem.FieldError;
 import org.therapygroups.notes.sessions.SessionsReadModel;

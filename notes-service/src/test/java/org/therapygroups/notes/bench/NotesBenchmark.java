@@ -17,7 +17,6 @@ import java.util.UUID;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,6 +32,7 @@ import org.therapygroups.events.sessions.SessionCompleted;
 import org.therapygroups.notes.NoteFixtures;
 import org.therapygroups.notes.NotesServiceApplication;
 import org.therapygroups.notes.access.Actor;
+import org.therapygroups.notes.note.MemberContent;
 import org.therapygroups.notes.note.Notes;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 
@@ -81,13 +81,13 @@ class NotesBenchmark {
 			Notes notes = context.getBean(Notes.class);
 			SessionsReadModel model = context.getBean(SessionsReadModel.class);
 			JsonMapper json = context.getBean(JsonMapper.class);
-			Map<String, Object> entry = NoteFixtures.psychodynamicEntry("abandonment", "shame");
-			JsonNode progress = json.valueToTree(entry.get("progress"));
-			JsonNode process = json.valueToTree(entry.get("process"));
-			workload(notes, model, progress, process, WARMUP_NOTES, null);
+			Map<String, Object> fixture = NoteFixtures.psychodynamicEntry("abandonment", "shame");
+			MemberContent entry = new MemberContent(json.valueToTree(fixture.get("progress")),
+					json.valueToTree(fixture.get("process")));
+			workload(notes, model, entry, WARMUP_NOTES, null);
 			Map<String, Result> results = new LinkedHashMap<>();
 			long started = System.nanoTime();
-			workload(notes, model, progress, process, NOTES, results);
+			workload(notes, model, entry, NOTES, results);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			results.put("total", new Result(new long[] { (long) (seconds * 1e9) }, seconds));
 			return results;
@@ -97,8 +97,8 @@ class NotesBenchmark {
 		}
 	}
 
-	private static void workload(Notes notes, SessionsReadModel model, JsonNode progress, JsonNode process,
-			int noteCount, Map<String, Result> results) {
+	private static void workload(Notes notes, SessionsReadModel model, MemberContent entry, int noteCount,
+			Map<String, Result> results) {
 		String therapist = UUID.randomUUID().toString();
 		Actor actor = new Actor(therapist, Set.of("therapist"));
 		String groupId = UUID.randomUUID().toString();
@@ -124,7 +124,7 @@ class NotesBenchmark {
 			long version = 1;
 			for (int m = 0; m < MEMBERS; m++) {
 				long t0 = System.nanoTime();
-				version = notes.saveMember(actor, noteId, patients.get(m), version, progress, process).version();
+				version = notes.saveMember(actor, noteId, patients.get(m), version, entry).version();
 				writes[n * MEMBERS + m] = System.nanoTime() - t0;
 			}
 			long t0 = System.nanoTime();
