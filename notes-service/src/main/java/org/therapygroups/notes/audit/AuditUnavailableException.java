@@ -11,7 +11,8 @@ import org.therapygroups.platform.problem.ApiProblem;
 public class AuditUnavailableException extends ApiProblem {
 
 	AuditUnavailableException(String message, Throwable cause) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "The audit trail cannot be written, so nothing was done. Try again later.", message, cause);
+		super(HttpStatus.SERVICE_UNAVAILABLE,
+				"The audit trail cannot be written, so nothing was done. Try again later.", message, cause);
 	}
 
 }

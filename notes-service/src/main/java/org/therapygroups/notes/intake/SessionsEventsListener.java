@@ -25,7 +25,7 @@ import org.therapygroups.events.sessions.SessionCompleted;
 import org.therapygroups.events.sessions.SessionRescheduled;
 import org.therapygroups.events.sessions.SessionScheduled;
 import org.therapygroups.events.sessions.SessionStarted;
-import org.therapygroups.notes.note.Notes;
+import org.therapygroups.notes.note.NoteDrafts;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 
 /**
@@ -52,15 +52,15 @@ class SessionsEventsListener {
 
 	private final SessionsReadModel model;
 
-	private final Notes notes;
+	private final NoteDrafts drafts;
 
 	private volatile boolean indexesEnsured;
 
-	SessionsEventsListener(MongoTemplate mongo, SessionsReadModel model, Notes notes) {
+	SessionsEventsListener(MongoTemplate mongo, SessionsReadModel model, NoteDrafts drafts) {
 		this.processedEvents = MongoProcessedEvents.in(mongo.getDb());
 		this.consumer = new IdempotentConsumer(CONSUMER_NAME, this.processedEvents);
 		this.model = model;
-		this.notes = notes;
+		this.drafts = drafts;
 	}
 
 	@KafkaListener(id = CONSUMER_NAME, topics = Topics.SESSIONS, groupId = "${spring.application.name}")
@@ -93,7 +93,7 @@ class SessionsEventsListener {
 					// the completion carries no occurredAt: its end time orders it
 					this.model.session(completed.sessionId(), completed.groupId(), completed.startsAt(),
 							completed.endsAt(), "COMPLETED", completed.endsAt());
-					this.notes.openFromCompletedSession(completed);
+					this.drafts.openFromCompletedSession(completed);
 				});
 			case EventTypes.Sessions.MEMBERSHIP_JOINED -> this.consumer.handle(event, MembershipJoined.class, (e,
 					m) -> this.model.membership(m.episodeId(), m.groupId(), m.patientId(), "ACTIVE", m.occurredAt()));

@@ -14,6 +14,37 @@ public final class NoteViews {
 	private NoteViews() {
 	}
 
+	/** Without content: for finding a note, and for answering whoever opened it. */
+	static NoteView metadata(SessionNote note) {
+		return of(note, Disclosed.NOTHING);
+	}
+
+	static NoteView of(SessionNote note, Disclosed disclosed) {
+		return new NoteView(note.id(), note.sessionId(), note.groupId(), note.programId(), note.modality(),
+				new TemplateRef(note.templateId(), note.templateVersion()), note.sessionStartsAt(),
+				note.sessionEndsAt(), note.status(), note.coSignRequired(), note.version(),
+				note.roster().stream().map((m) -> new RosterView(m.patientId(), m.attendance())).toList(),
+				disclosed.group(), disclosed.members(), signature(note.signature()), signature(note.coSignature()),
+				disclosed.addenda(), disclosed.voided(), disclosed.integrity());
+	}
+
+	private static SignatureView signature(SessionNote.Signature signature) {
+		return (signature != null)
+				? new SignatureView(signature.signerId(), signature.signedAt(), signature.contentHash()) : null;
+	}
+
+	/**
+	 * What a note shows beyond its metadata to somebody allowed to read its content.
+	 *
+	 * @param integrity {@code VERIFIED} or {@code MISMATCH} once signed
+	 */
+	record Disclosed(JsonNode group, List<MemberView> members, List<AddendumView> addenda, VoidView voided,
+			String integrity) {
+
+		static final Disclosed NOTHING = new Disclosed(null, null, null, null, null);
+
+	}
+
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record NoteView(String noteId, String sessionId, String groupId, String programId, String modality,
 			TemplateRef template, Instant serviceDate, Instant sessionEndsAt, String status, boolean coSignRequired,

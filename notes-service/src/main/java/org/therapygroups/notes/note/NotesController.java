@@ -31,17 +31,30 @@ import org.therapygroups.notes.note.NoteViews.OwnEntry;
 import org.therapygroups.notes.note.NoteViews.Saved;
 
 /**
- * Session notes. Every access rule is decided (and audited) in {@link Notes}: the token
- * only says who is asking.
+ * Session notes. Every access rule is decided (and audited) beneath, in
+ * {@link NoteAccess} and {@link NoteGuard}: the token only says who is asking.
  */
 @RestController
 @RequestMapping("/api/notes")
 class NotesController {
 
-	private final Notes notes;
+	private final NoteDrafts drafts;
 
-	NotesController(Notes notes) {
-		this.notes = notes;
+	private final NoteReading reading;
+
+	private final NoteSigning signing;
+
+	private final NoteAmendments amendments;
+
+	private final DocumentationReporting reporting;
+
+	NotesController(NoteDrafts drafts, NoteReading reading, NoteSigning signing, NoteAmendments amendments,
+			DocumentationReporting reporting) {
+		this.drafts = drafts;
+		this.reading = reading;
+		this.signing = signing;
+		this.amendments = amendments;
+		this.reporting = reporting;
 	}
 
 	record OpenRequest(@NotBlank String sessionId) {
@@ -71,7 +84,7 @@ class NotesController {
 	/** A facilitator opens the draft of a session by hand. */
 	@PostMapping
 	ResponseEntity<NoteView> open(@Valid @RequestBody OpenRequest request, Authentication authentication) {
-		Notes.Opened opened = this.notes.openByHand(Actor.of(authentication), request.sessionId());
+		NoteDrafts.Opened opened = this.drafts.openByHand(Actor.of(authentication), request.sessionId());
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.eTag(Long.toString(opened.note().version()))
 			.body(opened.note());
@@ -80,62 +93,62 @@ class NotesController {
 	/** The note of a session, without content. */
 	@GetMapping(params = "sessionId")
 	NoteView forSession(@RequestParam String sessionId, Authentication authentication) {
-		return this.notes.findForSession(Actor.of(authentication), sessionId);
+		return this.reading.findForSession(Actor.of(authentication), sessionId);
 	}
 
 	@GetMapping("/{noteId}")
 	ResponseEntity<NoteView> read(@PathVariable String noteId, Authentication authentication) {
-		NoteView note = this.notes.read(Actor.of(authentication), noteId);
+		NoteView note = this.reading.read(Actor.of(authentication), noteId);
 		return ResponseEntity.ok().eTag(Long.toString(note.version())).body(note);
 	}
 
 	@GetMapping("/{noteId}/members/{patientId}")
 	MemberView readMember(@PathVariable String noteId, @PathVariable String patientId, Authentication authentication) {
-		return this.notes.readMember(Actor.of(authentication), noteId, patientId);
+		return this.reading.readMember(Actor.of(authentication), noteId, patientId);
 	}
 
 	@PutMapping("/{noteId}/group")
 	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save,
 			Authentication authentication) {
-		return saved(this.notes.saveGroup(Actor.of(authentication), noteId, save.version(), save.group()));
+		return saved(this.drafts.saveGroup(Actor.of(authentication), noteId, save.version(), save.group()));
 	}
 
 	@PutMapping("/{noteId}/members/{patientId}")
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
 			@Valid @RequestBody MemberSave save, Authentication authentication) {
-		return saved(this.notes.saveMember(Actor.of(authentication), noteId, patientId, save.version(), save.progress(),
-				save.process()));
+		return saved(this.drafts.saveMember(Actor.of(authentication), noteId, patientId, save.version(),
+				new MemberContent(save.progress(), save.process())));
 	}
 
 	@PostMapping("/{noteId}/sign")
 	ResponseEntity<Saved> sign(@PathVariable String noteId, @Valid @RequestBody SignRequest request,
 			Authentication authentication) {
-		return saved(this.notes.sign(Actor.of(authentication), noteId, request.version()));
+		return saved(this.signing.sign(Actor.of(authentication), noteId, request.version()));
 	}
 
 	@PostMapping("/{noteId}/co-sign")
 	ResponseEntity<Saved> coSign(@PathVariable String noteId, Authentication authentication) {
-		return saved(this.notes.coSign(Actor.of(authentication), noteId));
+		return saved(this.signing.coSign(Actor.of(authentication), noteId));
 	}
 
 	@PostMapping("/{noteId}/addenda")
 	ResponseEntity<AddendumView> addendum(@PathVariable String noteId, @Valid @RequestBody AddendumRequest request,
 			Authentication authentication) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.notes.addAddendum(Actor.of(authentication), noteId, request.text(), request.patientId(),
+			.body(this.amendments.addAddendum(Actor.of(authentication), noteId, request.text(), request.patientId(),
 					request.part()));
 	}
 
 	@PostMapping("/{noteId}/void")
 	ResponseEntity<Saved> voidNote(@PathVariable String noteId, @Valid @RequestBody VoidRequest request,
 			Authentication authentication) {
-		return saved(this.notes.voidNote(Actor.of(authentication), noteId, request.reason()));
+		return saved(this.amendments.voidNote(Actor.of(authentication), noteId, request.reason()));
 	}
 
 	/** A patient's own signed progress entries. */
 	@GetMapping("/mine")
 	List<OwnEntry> mine(Authentication authentication) {
-		return this.notes.mine(Actor.of(authentication));
+		return this.reading.mine(Actor.of(authentication));
 	}
 
 	/** Directors: which sessions have signed notes, how late, which are overdue. */
@@ -143,7 +156,7 @@ class NotesController {
 	DocumentationReport documentationStatus(@RequestParam(required = false) String programId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			Authentication authentication) {
-		return this.notes.documentationStatus(Actor.of(authentication), programId, from, to);
+		return this.reporting.documentationStatus(Actor.of(authentication), programId, from, to);
 	}
 
 	private static ResponseEntity<Saved> saved(Saved saved) {

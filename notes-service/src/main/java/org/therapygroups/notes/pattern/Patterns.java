@@ -12,15 +12,15 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
+import org.therapygroups.notes.problem.NoteProblems;
 import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.audit.AuditAction;
 import org.therapygroups.notes.audit.AuditOutcome;
 import org.therapygroups.notes.audit.AuditRecord;
 import org.therapygroups.notes.audit.AuditTrail;
 import org.therapygroups.notes.crypto.NoteCrypto;
-import org.therapygroups.notes.note.Notes;
-import org.therapygroups.notes.note.Notes.SignedProcessNote;
-import org.therapygroups.notes.problem.NoteProblems;
+import org.therapygroups.notes.note.SignedProcessNote;
+import org.therapygroups.notes.note.SignedProcessNotes;
 import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.notes.sessions.SessionsReadModel;
@@ -44,7 +44,7 @@ public class Patterns {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
-	private final Notes notes;
+	private final SignedProcessNotes processNotes;
 
 	private final SessionsReadModel sessions;
 
@@ -52,8 +52,8 @@ public class Patterns {
 
 	private final AuditTrail audit;
 
-	Patterns(Notes notes, SessionsReadModel sessions, NoteCrypto crypto, AuditTrail audit) {
-		this.notes = notes;
+	Patterns(SignedProcessNotes processNotes, SessionsReadModel sessions, NoteCrypto crypto, AuditTrail audit) {
+		this.processNotes = processNotes;
 		this.sessions = sessions;
 		this.crypto = crypto;
 		this.audit = audit;
@@ -85,7 +85,7 @@ public class Patterns {
 					tag.isBlank() ? "must not be blank" : "must be one of " + String.join(", ", KINDS.keySet()))));
 		}
 		String token = (tag != null) ? this.crypto.blindIndex(searchKind, tag) : null;
-		List<SignedProcessNote> signed = this.notes.signedProcessNotes(patientId, groups, token);
+		List<SignedProcessNote> signed = this.processNotes.of(patientId, groups, token);
 		Map<String, Map<String, Map<String, Count>>> months = new TreeMap<>();
 		for (SignedProcessNote note : signed) {
 			String month = MONTH.format(note.serviceDate());

@@ -17,7 +17,6 @@ import java.util.UUID;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +32,10 @@ import org.therapygroups.events.sessions.SessionCompleted;
 import org.therapygroups.notes.NoteFixtures;
 import org.therapygroups.notes.NotesServiceApplication;
 import org.therapygroups.platform.security.Actor;
-import org.therapygroups.notes.note.Notes;
+import org.therapygroups.notes.note.MemberContent;
+import org.therapygroups.notes.note.NoteDrafts;
+import org.therapygroups.notes.note.NoteReading;
+import org.therapygroups.notes.note.NoteSigning;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 
 /**
@@ -78,16 +80,17 @@ class NotesBenchmark {
 				"--therapy.notes.benchmark.enabled=true", "--therapy.notes.benchmark.unprotected=" + unprotected };
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NotesServiceApplication.class)
 			.run(arguments)) {
-			Notes notes = context.getBean(Notes.class);
+			Services notes = new Services(context.getBean(NoteDrafts.class), context.getBean(NoteSigning.class),
+					context.getBean(NoteReading.class));
 			SessionsReadModel model = context.getBean(SessionsReadModel.class);
 			JsonMapper json = context.getBean(JsonMapper.class);
-			Map<String, Object> entry = NoteFixtures.psychodynamicEntry("abandonment", "shame");
-			JsonNode progress = json.valueToTree(entry.get("progress"));
-			JsonNode process = json.valueToTree(entry.get("process"));
-			workload(notes, model, progress, process, WARMUP_NOTES, null);
+			Map<String, Object> fixture = NoteFixtures.psychodynamicEntry("abandonment", "shame");
+			MemberContent entry = new MemberContent(json.valueToTree(fixture.get("progress")),
+					json.valueToTree(fixture.get("process")));
+			workload(notes, model, entry, WARMUP_NOTES, null);
 			Map<String, Result> results = new LinkedHashMap<>();
 			long started = System.nanoTime();
-			workload(notes, model, progress, process, NOTES, results);
+			workload(notes, model, entry, NOTES, results);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			results.put("total", new Result(new long[] { (long) (seconds * 1e9) }, seconds));
 			return results;
@@ -97,8 +100,8 @@ class NotesBenchmark {
 		}
 	}
 
-	private static void workload(Notes notes, SessionsReadModel model, JsonNode progress, JsonNode process,
-			int noteCount, Map<String, Result> results) {
+	private static void workload(Services notes, SessionsReadModel model, MemberContent entry, int noteCount,
+			Map<String, Result> results) {
 		String therapist = UUID.randomUUID().toString();
 		Actor actor = new Actor(therapist, Set.of("therapist"));
 		String groupId = UUID.randomUUID().toString();
@@ -117,22 +120,23 @@ class NotesBenchmark {
 		Instant start = Instant.now().minus(noteCount + 1, ChronoUnit.HOURS);
 		for (int n = 0; n < noteCount; n++) {
 			String sessionId = UUID.randomUUID().toString();
-			notes.openFromCompletedSession(new SessionCompleted(sessionId, groupId, "program", "PSYCHODYNAMIC",
-					start.plus(n, ChronoUnit.HOURS), start.plus(n, ChronoUnit.HOURS).plusSeconds(5400), roster,
-					List.of(therapist)));
-			String noteId = notes.findForSession(actor, sessionId).noteId();
+			notes.drafts()
+				.openFromCompletedSession(new SessionCompleted(sessionId, groupId, "program", "PSYCHODYNAMIC",
+						start.plus(n, ChronoUnit.HOURS), start.plus(n, ChronoUnit.HOURS).plusSeconds(5400), roster,
+						List.of(therapist)));
+			String noteId = notes.reading().findForSession(actor, sessionId).noteId();
 			long version = 1;
 			for (int m = 0; m < MEMBERS; m++) {
 				long t0 = System.nanoTime();
-				version = notes.saveMember(actor, noteId, patients.get(m), version, progress, process).version();
+				version = notes.drafts().saveMember(actor, noteId, patients.get(m), version, entry).version();
 				writes[n * MEMBERS + m] = System.nanoTime() - t0;
 			}
 			long t0 = System.nanoTime();
-			notes.sign(actor, noteId, version);
+			notes.signing().sign(actor, noteId, version);
 			signs[n] = System.nanoTime() - t0;
 			for (int m = 0; m < MEMBERS; m++) {
 				long t1 = System.nanoTime();
-				notes.readMember(actor, noteId, patients.get(m));
+				notes.reading().readMember(actor, noteId, patients.get(m));
 				reads[n * MEMBERS + m] = System.nanoTime() - t1;
 			}
 		}
@@ -170,6 +174,11 @@ class NotesBenchmark {
 				totalOff, totalOn / totalOff));
 		System.out.println(out);
 		Files.writeString(Path.of("target", "bench-notes.txt"), out.toString());
+	}
+
+	/** The note services the workload goes through, as the HTTP API would. */
+	private record Services(NoteDrafts drafts, NoteSigning signing, NoteReading reading) {
+
 	}
 
 	private record Result(long[] nanos, double seconds) {

@@ -46,8 +46,8 @@ public class ApiProblem extends RuntimeException {
 	 * caller reads {@code detail}, the log gets {@code logReason} and the cause's type.
 	 * @param status the status, 500 or above
 	 * @param detail what the caller is told
-	 * @param logReason what operators are told: ids and kinds, never personal or
-	 * clinical text
+	 * @param logReason what operators are told: ids and kinds, never personal or clinical
+	 * text
 	 * @param cause the underlying failure, or {@code null}
 	 */
 	protected ApiProblem(HttpStatus status, String detail, String logReason, Throwable cause) {

@@ -1,0 +1,331 @@
+package org.therapygroups.notes.note;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import org.therapygroups.events.EventPayload;
+import org.therapygroups.events.notes.NoteEvent;
+import org.therapygroups.notes.audit.AuditRecord;
+import org.therapygroups.notes.audit.AuditTrail;
+import org.therapygroups.notes.crypto.Sealed;
+import org.therapygroups.notes.note.SessionNote.Addendum;
+import org.therapygroups.notes.note.SessionNote.MemberEntry;
+import org.therapygroups.notes.note.SessionNote.Signature;
+import org.therapygroups.notes.note.SessionNote.Voiding;
+import org.therapygroups.platform.outbox.OutboxRelay;
+import org.therapygroups.notes.template.NoteTemplate;
+
+/**
+ * The {@code notes} collection. Every change is ONE conditional single-document update
+ * that also pushes the change's audit record ({@code pendingAudit}) and its event
+ * ({@code outbox}): the change and what reports it are stored together or not at all. The
+ * filter carries the expected status and version, so a stale save or an edit of a signed
+ * note matches nothing and changes nothing; callers learn that from a {@code false}.
+ */
+@Component
+class NoteStore {
+
+	static final String COLLECTION = "notes";
+
+	private static final Logger log = LoggerFactory.getLogger(NoteStore.class);
+
+	private static final String PENDING = AuditTrail.PENDING;
+
+	private final MongoTemplate mongo;
+
+	private final AuditTrail audit;
+
+	private final OutboxRelay outbox;
+
+	private volatile boolean indexed;
+
+	NoteStore(MongoTemplate mongo, AuditTrail audit, OutboxRelay outbox) {
+		this.mongo = mongo;
+		this.audit = audit;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Times are kept to the millisecond, as BSON dates are: what is answered is what is
+	 * stored.
+	 */
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * A new draft and what reports it.
+	 *
+	 * @param noteId the new note's id
+	 * @param draft the session it documents
+	 * @param template the template it is written with
+	 * @param createdBy who opened it
+	 * @param createdAt when
+	 */
+	record Creation(String noteId, NewDraft draft, NoteTemplate template, String createdBy, Instant createdAt) {
+
+	}
+
+	/**
+	 * What a signature locks in.
+	 *
+	 * @param signature signer, time and content hash
+	 * @param coSignRequired whether the supervisor must co-sign
+	 * @param supervisorId the supervisor the note is bound to from now on
+	 * @param blindIndex keyed hashes of each member's pattern values
+	 */
+	record Signing(Signature signature, boolean coSignRequired, String supervisorId,
+			Map<String, List<String>> blindIndex) {
+
+	}
+
+	/** A draft's part an autosave replaces. */
+	sealed interface DraftPart permits GroupPart, MemberPart {
+
+	}
+
+	record GroupPart(Sealed group) implements DraftPart {
+
+	}
+
+	record MemberPart(String patientId, MemberEntry entry) implements DraftPart {
+
+	}
+
+	/** One note's documentation status, without content. */
+	record Documented(String noteId, String sessionId, String groupId, String programId, Instant sessionEndsAt,
+			String status, Instant signedAt, boolean coSignRequired, boolean coSigned) {
+
+	}
+
+	// ------------------------------------------------------------------ reads
+
+	SessionNote load(String noteId) {
+		if (noteId == null) {
+			return null;
+		}
+		Document document = this.mongo.findById(noteId, Document.class, COLLECTION);
+		return (document != null) ? NoteDocuments.toNote(document) : null;
+	}
+
+	SessionNote findBySession(String sessionId) {
+		Document document = this.mongo.findOne(Query.query(Criteria.where("sessionId").is(sessionId)), Document.class,
+				COLLECTION);
+		return (document != null) ? NoteDocuments.toNote(document) : null;
+	}
+
+	/** Signed notes holding a progress entry of the patient, newest first. */
+	List<SessionNote> signedWithProgressOf(String patientId) {
+		Query query = Query
+			.query(Criteria.where("roster.patientId")
+				.is(patientId)
+				.and("status")
+				.in(NoteEvent.SIGNED, NoteEvent.CO_SIGNED)
+				.and(NoteContent.progressField(patientId))
+				.exists(true))
+			.with(Sort.by(Sort.Direction.DESC, "sessionStartsAt"));
+		return notes(query);
+	}
+
+	/**
+	 * Signed notes of the groups holding a process note of the patient, oldest first;
+	 * with a token, only those whose blind index holds it.
+	 */
+	List<SessionNote> signedWithProcessOf(String patientId, Set<String> groupIds, String blindIndexToken) {
+		Criteria criteria = Criteria.where("groupId")
+			.in(groupIds)
+			.and("status")
+			.in(NoteEvent.SIGNED, NoteEvent.CO_SIGNED)
+			.and(NoteContent.processField(patientId))
+			.exists(true);
+		if (blindIndexToken != null) {
+			criteria = criteria.and("blindIndex." + patientId).is(blindIndexToken);
+		}
+		return notes(Query.query(criteria).with(Sort.by(Sort.Direction.ASC, "sessionStartsAt")));
+	}
+
+	/**
+	 * The documentation status of the programs' sessions ending in the window, earliest
+	 * first; only metadata fields are read.
+	 */
+	List<Documented> documentation(Set<String> programIds, Instant from, Instant to) {
+		List<Criteria> all = new ArrayList<>();
+		all.add(Criteria.where("programId").in(programIds));
+		if (from != null) {
+			all.add(Criteria.where("sessionEndsAt").gte(Date.from(from)));
+		}
+		if (to != null) {
+			all.add(Criteria.where("sessionEndsAt").lt(Date.from(to)));
+		}
+		Query query = new Query(new Criteria().andOperator(all)).with(Sort.by(Sort.Direction.ASC, "sessionEndsAt"));
+		query.fields()
+			.include("_id", "sessionId", "groupId", "programId", "sessionEndsAt", "status", "signature.signedAt",
+					"coSignRequired", "coSignature.signedAt");
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(NoteStore::documented).toList();
+	}
+
+	private static Documented documented(Document document) {
+		Document signature = document.get("signature", Document.class);
+		return new Documented(document.getString("_id"), document.getString("sessionId"), document.getString("groupId"),
+				document.getString("programId"), NoteDocuments.instant(document, "sessionEndsAt"),
+				document.getString("status"), (signature != null) ? NoteDocuments.instant(signature, "signedAt") : null,
+				Boolean.TRUE.equals(document.getBoolean("coSignRequired")), document.get("coSignature") != null);
+	}
+
+	private List<SessionNote> notes(Query query) {
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(NoteDocuments::toNote).toList();
+	}
+
+	// ------------------------------------------------------------------ changes
+
+	/**
+	 * Inserts a draft with its audit record and its event.
+	 * @return {@code false} if the session has a note already
+	 */
+	boolean insertDraft(Creation creation, AuditRecord record, EventPayload event) {
+		Document note = NoteDocuments.draft(creation);
+		note.append(PENDING, this.audit.isOn() ? List.of(AuditTrail.pending(record)) : List.of());
+		note.append("outbox", List.of(NoteDocuments.outbox(event, creation.createdAt())));
+		try {
+			this.mongo.insert(note, COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same session, opened at the same time by the event and by hand
+			return false;
+		}
+		afterWrite(creation.noteId());
+		return true;
+	}
+
+	/**
+	 * A draft opened by hand learns the real attendance from the completed session. A
+	 * redelivery writes the same values again, so this is nobody's change: neither
+	 * audited nor announced.
+	 */
+	void refreshRoster(String noteId, NewDraft completed) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(noteId).and("status").is(NoteEvent.DRAFT)),
+				new Update().set("roster", NoteDocuments.roster(completed.roster()))
+					.set("sessionStartsAt", Date.from(completed.startsAt()))
+					.set("sessionEndsAt", Date.from(completed.endsAt()))
+					.set("rosterFrom", completed.origin()),
+				COLLECTION);
+	}
+
+	boolean saveDraft(String noteId, long version, DraftPart part, AuditRecord record) {
+		Update update = switch (part) {
+			case GroupPart(Sealed group) -> new Update().set("group", NoteDocuments.sealed(group));
+			case MemberPart(String patientId, MemberEntry entry) ->
+				new Update().set("members." + patientId, NoteDocuments.entry(entry));
+		};
+		update.inc("version", 1L);
+		return write(draftAt(noteId, version), update, record, null);
+	}
+
+	boolean sign(SessionNote note, Signing signing, AuditRecord record, EventPayload event) {
+		Update update = new Update().set("status", NoteEvent.SIGNED)
+			.set("signature", NoteDocuments.signature(signing.signature()))
+			.set("coSignRequired", signing.coSignRequired())
+			.set("supervisorId", signing.supervisorId())
+			.set("blindIndex", NoteDocuments.blindIndex(signing))
+			.inc("version", 1L);
+		return write(draftAt(note.id(), note.version()), update, record, event);
+	}
+
+	boolean coSign(SessionNote note, Signature coSignature, AuditRecord record, EventPayload event) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(note.id())
+			.and("status")
+			.is(NoteEvent.SIGNED)
+			.and("version")
+			.is(note.version()));
+		Update update = new Update().set("status", NoteEvent.CO_SIGNED)
+			.set("coSignature", NoteDocuments.signature(coSignature))
+			.inc("version", 1L);
+		return write(query, update, record, event);
+	}
+
+	/** Addenda follow any change of a signed note: only a void stops them. */
+	boolean addAddendum(String noteId, Addendum addendum, AuditRecord record, EventPayload event) {
+		Query query = Query
+			.query(Criteria.where("_id").is(noteId).and("status").in(NoteEvent.SIGNED, NoteEvent.CO_SIGNED));
+		Update update = new Update().push("addenda", NoteDocuments.addendum(addendum)).inc("version", 1L);
+		return write(query, update, record, event);
+	}
+
+	boolean voidNote(SessionNote note, Voiding voiding, AuditRecord record, EventPayload event) {
+		Query query = Query.query(Criteria.where("_id").is(note.id()).and("version").is(note.version()));
+		Update update = new Update().set("status", NoteEvent.VOIDED)
+			.set("voided", NoteDocuments.voiding(voiding))
+			.inc("version", 1L);
+		return write(query, update, record, event);
+	}
+
+	private static Query draftAt(String noteId, long version) {
+		return Query
+			.query(Criteria.where("_id").is(noteId).and("status").is(NoteEvent.DRAFT).and("version").is(version));
+	}
+
+	/** The one write of a change: the update, its audit record and its event, at once. */
+	private boolean write(Query query, Update update, AuditRecord record, EventPayload event) {
+		Instant now = record.time();
+		update.set("updatedAt", Date.from(now));
+		if (this.audit.isOn()) {
+			update.push(PENDING, AuditTrail.pending(record));
+		}
+		if (event != null) {
+			update.push("outbox", NoteDocuments.outbox(event, now));
+		}
+		if (this.mongo.updateFirst(query, update, COLLECTION).getMatchedCount() != 1) {
+			return false;
+		}
+		afterWrite(record.noteId());
+		return true;
+	}
+
+	/**
+	 * The change is stored with its audit record and event: move them on now rather than
+	 * at the next scheduled run. A failure here loses nothing, the relays retry.
+	 */
+	private void afterWrite(String noteId) {
+		if (this.audit.isOn()) {
+			try {
+				this.audit.flush(COLLECTION, noteId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Audit records of note {} stay pending for the relay: {}", noteId,
+						ex.getClass().getSimpleName());
+			}
+		}
+		this.outbox.written(COLLECTION, noteId);
+	}
+
+	void ensureIndexes() {
+		if (!this.indexed) {
+			this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index("sessionId", Sort.Direction.ASC).unique().named("one_note_per_session"));
+			this.mongo.indexOps(COLLECTION).createIndex(new Index("roster.patientId", Sort.Direction.ASC));
+			this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index("programId", Sort.Direction.ASC).on("sessionEndsAt", Sort.Direction.ASC));
+			this.indexed = true;
+		}
+	}
+
+}
