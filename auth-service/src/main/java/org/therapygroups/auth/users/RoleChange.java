@@ -1,7 +1,5 @@
 package org.therapygroups.auth.users;
 
-import java.util.Set;
-
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -18,8 +16,6 @@ import org.therapygroups.events.identity.UserRoleChanged;
  */
 @Service
 class RoleChange {
-
-	private static final Set<String> STAFF_ROLES = Set.of("therapist", "director");
 
 	private final ManagedAccounts accounts;
 
@@ -41,7 +37,7 @@ class RoleChange {
 			throw new AccountProblem(HttpStatus.CONFLICT, "Directors cannot change their own role.");
 		}
 		Account account = this.accounts.existing(userId);
-		if (!STAFF_ROLES.contains(account.role())) {
+		if (!Account.STAFF_ROLES.contains(account.role())) {
 			throw new AccountProblem(HttpStatus.CONFLICT, "Only staff accounts change roles.");
 		}
 		if (account.role().equals(role)) {
