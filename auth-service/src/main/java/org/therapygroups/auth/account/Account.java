@@ -33,7 +33,9 @@ public record Account(@Id String id, String username, String role, String displa
 		Licence licence, String supervisorId, Invitation invitation, String createdBy, Instant createdAt,
 		Instant updatedAt, List<OutboxEntry> outbox) {
 
-	/** The roles of staff, who supervise, change roles and sign in with their e-mail. */
+	/**
+	 * The roles of staff: only they supervise others and move between these roles.
+	 */
 	public static final Set<String> STAFF_ROLES = Set.of("therapist", "director");
 
 	public record Licence(String type, String number) {

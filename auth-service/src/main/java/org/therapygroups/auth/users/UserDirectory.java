@@ -12,7 +12,8 @@ import org.therapygroups.auth.account.Accounts;
 
 /**
  * Clinicians and directors look up the accounts managed by auth-service: a page by role
- * and name, or one account. What each caller may see of an account is the caller's view.
+ * and name, or one account. Which fields a caller may see is left to the answer the
+ * controller shapes.
  */
 @Service
 class UserDirectory {
