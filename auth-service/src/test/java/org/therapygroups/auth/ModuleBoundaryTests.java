@@ -5,10 +5,21 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.auth.account.Accounts;
+import org.therapygroups.auth.account.KeycloakUsers;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Services share only the event contract; feature packages do not depend in circles. */
+/**
+ * Services share only the event contract; feature packages do not depend in circles;
+ * controllers leave the work to use-case classes.
+ */
 class ModuleBoundaryTests {
 
 	private final JavaClasses classes = new ClassFileImporter()
@@ -27,6 +38,29 @@ class ModuleBoundaryTests {
 	@Test
 	void featurePackagesAreFreeOfCycles() {
 		slices().matching("org.therapygroups.auth.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void controllersReachNeitherTheDatabaseNorKeycloakThemselves() {
+		noClasses().that()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.dependOnClassesThat(
+					assignableTo(MongoOperations.class).or(resideInAnyPackage("org.keycloak.admin.client..")))
+			.because("a controller translates HTTP to a call of a use-case class, which owns persistence and Keycloak")
+			.check(this.classes);
+	}
+
+	@Test
+	void controllersNeitherWriteAccountsNorEventsThemselves() {
+		noClasses().that()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.dependOnClassesThat(assignableTo(Accounts.class).or(assignableTo(KeycloakUsers.class))
+				.or(resideInAnyPackage("org.springframework.data.mongodb..", "org.therapygroups.auth.outbox..",
+						"org.therapygroups.events..")))
+			.because("changes, Keycloak calls and the events that report them belong to use-case classes")
+			.check(this.classes);
 	}
 
 }

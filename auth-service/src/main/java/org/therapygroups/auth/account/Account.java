@@ -2,6 +2,7 @@ package org.therapygroups.auth.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -31,6 +32,11 @@ import org.therapygroups.auth.outbox.OutboxRelay;
 public record Account(@Id String id, String username, String role, String displayName, AccountStatus status,
 		Licence licence, String supervisorId, Invitation invitation, String createdBy, Instant createdAt,
 		Instant updatedAt, List<OutboxEntry> outbox) {
+
+	/**
+	 * The roles of staff: only they supervise others and move between these roles.
+	 */
+	public static final Set<String> STAFF_ROLES = Set.of("therapist", "director");
 
 	public record Licence(String type, String number) {
 

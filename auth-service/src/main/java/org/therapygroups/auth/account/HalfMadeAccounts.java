@@ -43,16 +43,17 @@ class HalfMadeAccounts {
 
 	private final Accounts accounts;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	/** When this JVM started: an intent of this instance from before is a crash's. */
 	private final Instant lifeBegan = Instant
 		.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
-	HalfMadeAccounts(PendingCreations pending, KeycloakUsers keycloak, Accounts accounts) {
+	HalfMadeAccounts(PendingCreations pending, KeycloakUsers keycloak, Accounts accounts, Clock clock) {
 		this.pending = pending;
 		this.keycloak = keycloak;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

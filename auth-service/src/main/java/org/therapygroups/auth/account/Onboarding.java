@@ -3,7 +3,6 @@ package org.therapygroups.auth.account;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,12 +31,13 @@ public class Onboarding {
 
 	private final Clock clock;
 
-	Onboarding(KeycloakUsers keycloak, Accounts accounts, PendingCreations pending, AccountsProperties properties) {
+	Onboarding(KeycloakUsers keycloak, Accounts accounts, PendingCreations pending, AccountsProperties properties,
+			Clock clock) {
 		this.keycloak = keycloak;
 		this.accounts = accounts;
 		this.pending = pending;
 		this.properties = properties;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	public Onboarded onboard(Applicant applicant) {
@@ -83,10 +83,10 @@ public class Onboarding {
 	}
 
 	/**
-	 * Millisecond precision, as MongoDB stores it, so stored and returned times agree.
+	 * When an account is created, as {@link StoredTime#now(Clock)} gives it.
 	 */
 	public Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return StoredTime.now(this.clock);
 	}
 
 	public record Applicant(String username, String email, String firstName, String lastName, String role,

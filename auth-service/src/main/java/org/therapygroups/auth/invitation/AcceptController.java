@@ -11,27 +11,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public (no token: the invited user has no password yet). Protected by the 256-bit code
- * and a rate limit per client address.
+ * and a rate limit per client address, see {@link InvitationAcceptance}.
  */
 @RestController
 class AcceptController {
 
-	private final Invitations invitations;
-
-	private final AcceptRateLimiter limiter;
+	private final InvitationAcceptance acceptance;
 
 	private final ClientAddresses addresses;
 
-	AcceptController(Invitations invitations, AcceptRateLimiter limiter, ClientAddresses addresses) {
-		this.invitations = invitations;
-		this.limiter = limiter;
+	AcceptController(InvitationAcceptance acceptance, ClientAddresses addresses) {
+		this.acceptance = acceptance;
 		this.addresses = addresses;
 	}
 
 	@PostMapping("/api/auth/public/invitations/accept")
 	Invitations.Accepted accept(@Valid @RequestBody AcceptRequest request, HttpServletRequest http) {
-		this.limiter.acquire(this.addresses.of(http));
-		return this.invitations.accept(request.code(), request.password());
+		return this.acceptance.accept(this.addresses.of(http), request.code(), request.password());
 	}
 
 	/** Values are never echoed back or logged. */

@@ -1,5 +1,6 @@
 package org.therapygroups.auth.invitation;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,11 +24,14 @@ class AcceptRateLimiter {
 
 	private final int capacity;
 
-	private final double refillPerNano;
+	private final double refillPerMilli;
 
-	AcceptRateLimiter(AccountsProperties properties) {
+	private final Clock clock;
+
+	AcceptRateLimiter(AccountsProperties properties, Clock clock) {
 		this.capacity = properties.acceptRateLimit().capacity();
-		this.refillPerNano = properties.acceptRateLimit().refillPerMinute() / 60e9;
+		this.refillPerMilli = properties.acceptRateLimit().refillPerMinute() / 60e3;
+		this.clock = clock;
 	}
 
 	void acquire(String client) {
@@ -36,13 +40,15 @@ class AcceptRateLimiter {
 			// sooner
 			this.buckets.clear();
 		}
-		Bucket bucket = this.buckets.computeIfAbsent(client, (key) -> new Bucket(this.capacity, System.nanoTime()));
+		Bucket bucket = this.buckets.computeIfAbsent(client, (key) -> new Bucket(this.capacity, this.clock.millis()));
 		synchronized (bucket) {
-			long now = System.nanoTime();
-			bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.refilledAt) * this.refillPerNano);
+			long now = this.clock.millis();
+			// a clock set back refills nothing, and never takes tokens away
+			long elapsed = Math.max(0, now - bucket.refilledAt);
+			bucket.tokens = Math.min(this.capacity, bucket.tokens + elapsed * this.refillPerMilli);
 			bucket.refilledAt = now;
 			if (bucket.tokens < 1) {
-				int wait = (int) Math.ceil((1 - bucket.tokens) / this.refillPerNano / 1e9);
+				int wait = (int) Math.ceil((1 - bucket.tokens) / this.refillPerMilli / 1e3);
 				throw new AccountProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts. Try again later.",
 						java.util.List.of(), Math.max(wait, 1));
 			}

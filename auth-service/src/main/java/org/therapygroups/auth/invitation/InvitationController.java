@@ -1,10 +1,5 @@
 package org.therapygroups.auth.invitation;
 
-import java.text.Normalizer;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,29 +20,27 @@ import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.auth.names.PersonNames;
 
 /**
- * Therapists and directors invite patients. The patient's Keycloak user stays disabled
- * until the patient accepts the invitation with a password of their own.
+ * Therapists and directors invite patients ({@link PatientInvitation}), and re-issue or
+ * revoke invitation codes ({@link Invitations}).
  */
 @RestController
 @PreAuthorize("hasAnyRole('therapist', 'director')")
 class InvitationController {
 
-	private final Onboarding onboarding;
+	private final PatientInvitation patientInvitation;
 
 	private final Invitations invitations;
 
-	InvitationController(Onboarding onboarding, Invitations invitations) {
-		this.onboarding = onboarding;
+	InvitationController(PatientInvitation patientInvitation, Invitations invitations) {
+		this.patientInvitation = patientInvitation;
 		this.invitations = invitations;
 	}
 
 	@PostMapping("/api/auth/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
 	Onboarding.Onboarded invite(@Valid @RequestBody InvitationRequest request, JwtAuthenticationToken caller) {
-		String email = (request.email() == null || request.email().isBlank()) ? null
-				: request.email().strip().toLowerCase(Locale.ROOT);
-		return this.onboarding.onboard(new Onboarding.Applicant(username(request), email, request.firstName(),
-				request.lastName(), "patient", null, null, caller.getToken().getSubject(), false, List.of()));
+		return this.patientInvitation.invite(request.firstName(), request.lastName(), request.email(),
+				caller.getToken().getSubject());
 	}
 
 	@PostMapping("/api/auth/invitations/{userId}/reissue")
@@ -63,24 +56,6 @@ class InvitationController {
 
 	private static boolean isDirector(JwtAuthenticationToken caller) {
 		return caller.getAuthorities().stream().anyMatch((a) -> "ROLE_director".equals(a.getAuthority()));
-	}
-
-	/**
-	 * Patients get a generated username (shown with the invitation): an e-mail address is
-	 * optional for them, and a name alone is not unique.
-	 */
-	static String username(InvitationRequest request) {
-		String base = Normalizer.normalize(request.firstName() + "." + request.lastName(), Normalizer.Form.NFD)
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9.]", "");
-		base = base.replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "");
-		if (base.length() > 30) {
-			base = base.substring(0, 30);
-		}
-		if (base.isEmpty()) {
-			base = "patient";
-		}
-		return base + "." + (100000 + ThreadLocalRandom.current().nextInt(900000));
 	}
 
 	record InvitationRequest(

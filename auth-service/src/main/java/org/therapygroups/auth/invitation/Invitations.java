@@ -1,6 +1,7 @@
 package org.therapygroups.auth.invitation;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +16,7 @@ import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.InvitationCodes;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
+import org.therapygroups.auth.account.StoredTime;
 import org.therapygroups.auth.outbox.OutboxEntry;
 import org.therapygroups.events.identity.UserActivated;
 
@@ -28,10 +30,13 @@ class Invitations {
 
 	private final Onboarding onboarding;
 
-	Invitations(Accounts accounts, KeycloakUsers keycloak, Onboarding onboarding) {
+	private final Clock clock;
+
+	Invitations(Accounts accounts, KeycloakUsers keycloak, Onboarding onboarding, Clock clock) {
 		this.accounts = accounts;
 		this.keycloak = keycloak;
 		this.onboarding = onboarding;
+		this.clock = clock;
 	}
 
 	/**
@@ -39,7 +44,7 @@ class Invitations {
 	 * password the policy refuses leaves the invitation usable.
 	 */
 	Accepted accept(String code, String password) {
-		Instant now = this.onboarding.now();
+		Instant now = StoredTime.now(this.clock);
 		String hash = InvitationCodes.hash(code);
 		Account account = this.accounts.findByCodeHash(hash)
 			.orElseThrow(() -> new AccountProblem(HttpStatus.BAD_REQUEST, "The invitation code is not valid."));
@@ -69,7 +74,7 @@ class Invitations {
 
 	Reissued reissue(String userId, boolean callerIsDirector) {
 		Account account = invited(userId, callerIsDirector);
-		Instant now = this.onboarding.now();
+		Instant now = StoredTime.now(this.clock);
 		Onboarding.IssuedCode code = this.onboarding.issueCode(now);
 		// the old hash is overwritten: the old code stops working in the same write
 		if (!this.accounts.update(invitedCondition(account.id()), new Update().set("invitation", code.invitation()),
@@ -82,7 +87,7 @@ class Invitations {
 	void revoke(String userId, boolean callerIsDirector) {
 		Account account = invited(userId, callerIsDirector);
 		if (!this.accounts.update(invitedCondition(account.id()), new Update().unset("invitation"), null,
-				this.onboarding.now())) {
+				StoredTime.now(this.clock))) {
 			throw notInvited();
 		}
 	}

@@ -1,47 +1,23 @@
 package org.therapygroups.auth.realm;
 
-import java.util.List;
-
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The account rules of the realm as Keycloak enforces them, for directors: the roles that
- * exist, the password policy and whether brute-force protection is on.
- */
+/** The account rules of the realm, for directors, see {@link RealmRules}. */
 @RestController
 class RealmController {
 
-	private static final List<String> PLATFORM_ROLES = List.of("director", "patient", "therapist");
+	private final RealmRules rules;
 
-	private final RealmResource realm;
-
-	RealmController(RealmResource realm) {
-		this.realm = realm;
+	RealmController(RealmRules rules) {
+		this.rules = rules;
 	}
 
 	@GetMapping("/api/auth/realm")
 	@PreAuthorize("hasRole('director')")
-	RealmSettings settings() {
-		RealmRepresentation representation = this.realm.toRepresentation();
-		List<String> roles = this.realm.roles()
-			.list()
-			.stream()
-			.map(RoleRepresentation::getName)
-			.filter(PLATFORM_ROLES::contains)
-			.sorted()
-			.toList();
-		return new RealmSettings(representation.getRealm(), roles, representation.getPasswordPolicy(),
-				Boolean.TRUE.equals(representation.isBruteForceProtected()));
-	}
-
-	record RealmSettings(String realm, List<String> roles, String passwordPolicy, boolean bruteForceProtected) {
-
+	RealmRules.RealmSettings settings() {
+		return this.rules.current();
 	}
 
 }

@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = AcceptController.class, properties = { "therapy.accounts.accept-rate-limit.capacity=2",
 		"therapy.accounts.accept-rate-limit.refill-per-minute=1", "therapy.security.trusted-proxies=10.1.2.3/32" })
-@Import({ SecurityTestConfig.class, ClientAddresses.class, AcceptRateLimiter.class,
+@Import({ SecurityTestConfig.class, ClientAddresses.class, AcceptRateLimiter.class, InvitationAcceptance.class,
 		AcceptClientAddressTests.Properties.class })
 class AcceptClientAddressTests {
 

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest({ InvitationController.class, AcceptController.class })
-@Import({ SecurityTestConfig.class, ClientAddresses.class })
+@Import({ SecurityTestConfig.class, ClientAddresses.class, PatientInvitation.class, InvitationAcceptance.class })
 class InvitationControllerTests {
 
 	@Autowired

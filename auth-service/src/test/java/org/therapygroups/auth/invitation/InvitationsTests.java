@@ -1,5 +1,6 @@
 package org.therapygroups.auth.invitation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +39,8 @@ class InvitationsTests {
 
 	private final Onboarding onboarding = onboarding();
 
-	private final Invitations invitations = new Invitations(this.accounts, this.keycloak, this.onboarding);
+	private final Invitations invitations = new Invitations(this.accounts, this.keycloak, this.onboarding,
+			Clock.systemUTC());
 
 	@Test
 	void anUnknownCodeIsABadRequestAndTouchesNothing() {

@@ -34,11 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ProfileController.class)
-@Import(SecurityTestConfig.class)
+@Import({ SecurityTestConfig.class, ProfileView.class, ProfileUpdate.class, AccountAdoption.class })
 class ProfileControllerTests {
 
-	private static final ProfileController.Profile PROFILE = new ProfileController.Profile("u-1", "patient",
-			"Pia Patient", null);
+	private static final Profile PROFILE = new Profile("u-1", "patient", "Pia Patient", null);
 
 	@Autowired
 	private MockMvc mvc;
@@ -60,7 +59,7 @@ class ProfileControllerTests {
 
 	@Test
 	void answersDefaultsForUnsetPreferences() throws Exception {
-		given(this.mongo.findById(eq("u-1"), eq(ProfileController.Profile.class), any())).willReturn(PROFILE);
+		given(this.mongo.findById(eq("u-1"), eq(Profile.class), any())).willReturn(PROFILE);
 		this.mvc.perform(get("/api/auth/me/profile").with(caller()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.displayName").value("Pia Patient"))
@@ -69,7 +68,7 @@ class ProfileControllerTests {
 
 	@Test
 	void aUserCreatedInKeycloakDirectlyIsAdoptedFromTheToken() throws Exception {
-		given(this.mongo.findById(eq("u-1"), eq(ProfileController.Profile.class), any())).willReturn(null, PROFILE);
+		given(this.mongo.findById(eq("u-1"), eq(Profile.class), any())).willReturn(null, PROFILE);
 		given(this.onboarding.now()).willReturn(Instant.parse("2026-11-22T06:00:00Z"));
 		this.mvc
 			.perform(get("/api/auth/me/profile")
@@ -94,7 +93,7 @@ class ProfileControllerTests {
 
 	@Test
 	void aNewDisplayNameIsAnEvent() throws Exception {
-		given(this.mongo.findById(eq("u-1"), eq(ProfileController.Profile.class), any())).willReturn(PROFILE);
+		given(this.mongo.findById(eq("u-1"), eq(Profile.class), any())).willReturn(PROFILE);
 		given(this.onboarding.now()).willReturn(Instant.parse("2026-11-22T06:00:00Z"));
 		given(this.accounts.update(any(), any(), any(), any())).willReturn(true);
 		this.mvc.perform(profile("Pia P.", "sms")).andExpect(status().isOk());
@@ -105,7 +104,7 @@ class ProfileControllerTests {
 
 	@Test
 	void onlyPreferencesChangedIsNoEvent() throws Exception {
-		given(this.mongo.findById(eq("u-1"), eq(ProfileController.Profile.class), any())).willReturn(PROFILE);
+		given(this.mongo.findById(eq("u-1"), eq(Profile.class), any())).willReturn(PROFILE);
 		given(this.onboarding.now()).willReturn(Instant.parse("2026-11-22T06:00:00Z"));
 		given(this.accounts.update(any(), any(), any(), any())).willReturn(true);
 		this.mvc.perform(profile("Pia Patient", "none")).andExpect(status().isOk());

@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * real server (GatewayAccessIT).
  */
 @WebMvcTest(RealmController.class)
-@Import(SecurityTestConfig.class)
+@Import({ SecurityTestConfig.class, RealmRules.class })
 class RealmControllerTests {
 
 	@Autowired

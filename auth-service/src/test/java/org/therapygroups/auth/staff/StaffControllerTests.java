@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(StaffController.class)
-@Import(SecurityTestConfig.class)
+@Import({ SecurityTestConfig.class, StaffOnboarding.class })
 class StaffControllerTests {
 
 	private static final String THERAPIST = """

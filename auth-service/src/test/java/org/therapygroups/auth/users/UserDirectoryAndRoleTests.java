@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest({ UserDirectoryController.class, UserRoleController.class })
-@Import(SecurityTestConfig.class)
+@Import({ SecurityTestConfig.class, UserDirectory.class, RoleChange.class, ManagedAccounts.class })
 class UserDirectoryAndRoleTests {
 
 	@Autowired

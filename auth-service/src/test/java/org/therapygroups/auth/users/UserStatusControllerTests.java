@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(UserStatusController.class)
-@Import(SecurityTestConfig.class)
+@Import({ SecurityTestConfig.class, AccountDeactivation.class, AccountReactivation.class, ManagedAccounts.class })
 class UserStatusControllerTests {
 
 	@Autowired

@@ -1,0 +1,100 @@
+package org.therapygroups.auth.staff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import org.therapygroups.auth.account.Account;
+import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.auth.account.KeycloakUsers;
+import org.therapygroups.auth.account.Onboarding;
+
+/**
+ * A director creates a therapist or director account. The staff member signs in with
+ * their e-mail address and sets their own password with the one-time invitation code (or
+ * Keycloak's UPDATE_PASSWORD action where mail is configured); no password is ever chosen
+ * or returned here.
+ */
+@Service
+class StaffOnboarding {
+
+	private final Onboarding onboarding;
+
+	private final KeycloakUsers keycloak;
+
+	StaffOnboarding(Onboarding onboarding, KeycloakUsers keycloak) {
+		this.onboarding = onboarding;
+		this.keycloak = keycloak;
+	}
+
+	/**
+	 * @throws AccountProblem 400 for a missing licence or a supervisor who is not a
+	 * clinician, 409 for a taken e-mail address
+	 */
+	Onboarding.Onboarded onboard(NewStaff staff) {
+		checkLicence(staff);
+		checkSupervisor(staff.supervisorId());
+		Account.Licence licence = isBlank(staff.licenceNumber()) ? null
+				: new Account.Licence(staff.licenceType().strip(), staff.licenceNumber().strip());
+		String email = staff.email().strip().toLowerCase(Locale.ROOT);
+		// staff sign in with their e-mail address; it is their username as well
+		return this.onboarding.onboard(new Onboarding.Applicant(email, email, staff.firstName(), staff.lastName(),
+				staff.role(), licence, staff.supervisorId(), staff.createdBy(), true, List.of("UPDATE_PASSWORD")));
+	}
+
+	/** Therapists must be licensed; a director's licence is optional. */
+	private static void checkLicence(NewStaff staff) {
+		List<AccountProblem.FieldError> errors = new ArrayList<>();
+		boolean therapist = "therapist".equals(staff.role());
+		if (therapist && isBlank(staff.licenceType())) {
+			errors.add(new AccountProblem.FieldError("licenceType", "is required for therapists"));
+		}
+		if (therapist && isBlank(staff.licenceNumber())) {
+			errors.add(new AccountProblem.FieldError("licenceNumber", "is required for therapists"));
+		}
+		if (!therapist && isBlank(staff.licenceType()) != isBlank(staff.licenceNumber())) {
+			errors.add(new AccountProblem.FieldError("licenceNumber", "licence type and number go together"));
+		}
+		if (!errors.isEmpty()) {
+			throw new AccountProblem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors, null);
+		}
+	}
+
+	private void checkSupervisor(String supervisorId) {
+		if (supervisorId == null) {
+			return;
+		}
+		try {
+			UUID.fromString(supervisorId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw AccountProblem.invalidField("supervisorId", "is not a user id");
+		}
+		boolean supervises = this.keycloak.realmRoles(supervisorId)
+			.map((roles) -> roles.stream().anyMatch(Account.STAFF_ROLES::contains))
+			.orElse(false);
+		if (!supervises) {
+			throw AccountProblem.invalidField("supervisorId", "must be an existing therapist or director");
+		}
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/**
+	 * @param role therapist or director
+	 * @param licenceType required for therapists; for directors together with the number
+	 * @param supervisorId the supervising therapist or director, if any
+	 * @param createdBy the director's user id
+	 */
+	record NewStaff(String firstName, String lastName, String email, String role, String licenceType,
+			String licenceNumber, String supervisorId, String createdBy) {
+
+	}
+
+}
