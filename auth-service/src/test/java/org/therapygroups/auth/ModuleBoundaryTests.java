@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.therapygroups.platform.architecture.ServiceArchitecture;
+
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,11 +16,11 @@ import org.therapygroups.auth.account.KeycloakUsers;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Services share only the event contract; feature packages do not depend in circles;
- * controllers leave the work to use-case classes.
+ * Services share only the event contract and the service kit; the service keeps only its
+ * domain (the kit's {@link ServiceArchitecture} rules); controllers leave the work to
+ * use-case classes.
  */
 class ModuleBoundaryTests {
 
@@ -36,8 +38,8 @@ class ModuleBoundaryTests {
 	}
 
 	@Test
-	void featurePackagesAreFreeOfCycles() {
-		slices().matching("org.therapygroups.auth.(*)..").should().beFreeOfCycles().check(this.classes);
+	void keepsOnlyItsDomainAndLeavesPlatformMechanicsToTheKit() {
+		ServiceArchitecture.check("org.therapygroups.auth");
 	}
 
 	@Test
@@ -57,7 +59,7 @@ class ModuleBoundaryTests {
 			.areAnnotatedWith(RestController.class)
 			.should()
 			.dependOnClassesThat(assignableTo(Accounts.class).or(assignableTo(KeycloakUsers.class))
-				.or(resideInAnyPackage("org.springframework.data.mongodb..", "org.therapygroups.auth.outbox..",
+				.or(resideInAnyPackage("org.springframework.data.mongodb..", "org.therapygroups.platform.outbox..",
 						"org.therapygroups.events..")))
 			.because("changes, Keycloak calls and the events that report them belong to use-case classes")
 			.check(this.classes);

@@ -7,8 +7,7 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import org.therapygroups.auth.outbox.OutboxEntry;
-import org.therapygroups.auth.outbox.OutboxRelay;
+import org.therapygroups.platform.outbox.OutboxEntry;
 
 /**
  * What auth-service owns about a Keycloak user. Keycloak keeps the credentials, the
@@ -28,7 +27,7 @@ import org.therapygroups.auth.outbox.OutboxRelay;
  * @param updatedAt when it last changed
  * @param outbox events waiting for the relay
  */
-@Document(OutboxRelay.COLLECTION)
+@Document(Account.COLLECTION)
 public record Account(@Id String id, String username, String role, String displayName, AccountStatus status,
 		Licence licence, String supervisorId, Invitation invitation, String createdBy, Instant createdAt,
 		Instant updatedAt, List<OutboxEntry> outbox) {
@@ -36,6 +35,9 @@ public record Account(@Id String id, String username, String role, String displa
 	/**
 	 * The roles of staff: only they supervise others and move between these roles.
 	 */
+	/** The collection, whose documents carry an {@code outbox} array. */
+	public static final String COLLECTION = "accounts";
+
 	public static final Set<String> STAFF_ROLES = Set.of("therapist", "director");
 
 	public record Licence(String type, String number) {

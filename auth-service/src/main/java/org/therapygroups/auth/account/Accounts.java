@@ -14,8 +14,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import org.therapygroups.auth.outbox.OutboxEntry;
-import org.therapygroups.auth.outbox.OutboxRelay;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxRelay;
 
 /**
  * The {@code accounts} collection. Every change and the event that reports it are one
@@ -40,7 +40,7 @@ public class Accounts {
 	public void insert(Account account) {
 		ensureIndexes();
 		this.mongo.insert(account);
-		this.relay.trigger();
+		this.relay.written(Account.COLLECTION, account.id());
 	}
 
 	public Optional<Account> find(String id) {
@@ -74,7 +74,14 @@ public class Accounts {
 		}
 		boolean matched = this.mongo.updateFirst(new Query(condition), change, Account.class).getMatchedCount() == 1;
 		if (matched && event != null) {
-			this.relay.trigger();
+			Object id = condition.getCriteriaObject().get("_id");
+			if (id != null) {
+				this.relay.written(Account.COLLECTION, id);
+			}
+			else {
+				// an update not keyed by id: the frequent sweep (therapy.outbox) finds it
+				this.relay.trigger();
+			}
 		}
 		return matched;
 	}

@@ -1,5 +1,7 @@
 package org.therapygroups.auth.account;
 
+import org.therapygroups.platform.problem.FieldError;
+import org.therapygroups.platform.problem.ApiProblem;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Keycloak Admin API calls of account management. Answers that are the caller's fault
- * (a taken username or e-mail, a weak password) become {@link AccountProblem}s; anything
- * else propagates and is answered 503 by the Keycloak handler.
+ * (a taken username or e-mail, a weak password) become {@link ApiProblem}s; anything else
+ * propagates and is answered 503 by the Keycloak handler.
  */
 @Component
 public class KeycloakUsers {
@@ -60,12 +62,12 @@ public class KeycloakUsers {
 				return CreatedResponseUtil.getCreatedId(response);
 			}
 			if (status == 409) {
-				throw new AccountProblem(HttpStatus.CONFLICT, "A user with this username or e-mail address exists.");
+				throw new ApiProblem(HttpStatus.CONFLICT, "A user with this username or e-mail address exists.");
 			}
 			if (status == 400) {
 				// the realm's user profile refused a value (e.g. a malformed e-mail
 				// address)
-				throw new AccountProblem(HttpStatus.BAD_REQUEST,
+				throw new ApiProblem(HttpStatus.BAD_REQUEST,
 						"The identity provider refused the user: " + errorOf(response));
 			}
 			throw new WebApplicationException(status);
@@ -134,7 +136,7 @@ public class KeycloakUsers {
 
 	/**
 	 * Sets a permanent password; the realm's password policy is enforced by Keycloak.
-	 * @throws AccountProblem 400 if the policy refuses the password
+	 * @throws ApiProblem 400 if the policy refuses the password
 	 */
 	public void setPassword(String userId, String password) {
 		CredentialRepresentation credential = new CredentialRepresentation();
@@ -145,11 +147,11 @@ public class KeycloakUsers {
 			this.realm.users().get(userId).resetPassword(credential);
 		}
 		catch (BadRequestException ex) {
-			throw new AccountProblem(HttpStatus.BAD_REQUEST,
+			throw new ApiProblem(HttpStatus.BAD_REQUEST,
 					"The password does not meet the password policy (at least 10 characters with a digit, an upper-case"
 							+ " and a lower-case letter; not the username or e-mail address; not a recent password): "
 							+ errorOf(ex.getResponse()),
-					List.of(new AccountProblem.FieldError("password", "does not meet the password policy")), null);
+					List.of(new FieldError("password", "does not meet the password policy")));
 		}
 	}
 

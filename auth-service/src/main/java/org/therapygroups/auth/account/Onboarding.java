@@ -8,7 +8,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.identity.UserRegistered;
 
 /**
@@ -59,8 +60,8 @@ public class Onboarding {
 			IssuedCode code = issueCode(now);
 			this.accounts.insert(new Account(userId, applicant.username(), applicant.role(), displayName,
 					AccountStatus.INVITED, applicant.licence(), applicant.supervisorId(), code.invitation(),
-					applicant.createdBy(), now, now,
-					List.of(OutboxEntry.of(new UserRegistered(userId, applicant.role(), displayName, now), now))));
+					applicant.createdBy(), now, now, List.of(OutboxEntry.of(EventSources.AUTH_SERVICE,
+							new UserRegistered(userId, applicant.role(), displayName, now), now))));
 			this.pending.done(intent);
 			return new Onboarded(userId, applicant.username(), applicant.role(), code.code(), code.link(),
 					code.invitation().expiresAt());

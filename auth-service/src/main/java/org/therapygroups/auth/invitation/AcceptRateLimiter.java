@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountsProperties;
 
 /**
@@ -49,8 +49,8 @@ class AcceptRateLimiter {
 			bucket.refilledAt = now;
 			if (bucket.tokens < 1) {
 				int wait = (int) Math.ceil((1 - bucket.tokens) / this.refillPerMilli / 1e3);
-				throw new AccountProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts. Try again later.",
-						java.util.List.of(), Math.max(wait, 1));
+				throw ApiProblem.retryLater(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts. Try again later.",
+						Math.max(wait, 1));
 			}
 			bucket.tokens -= 1;
 		}

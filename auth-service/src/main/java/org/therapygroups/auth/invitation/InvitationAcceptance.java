@@ -2,7 +2,7 @@ package org.therapygroups.auth.invitation;
 
 import org.springframework.stereotype.Service;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * An invited user accepts their invitation with a password of their own. Each attempt
@@ -23,7 +23,7 @@ class InvitationAcceptance {
 
 	/**
 	 * @param client the address the attempt is counted for
-	 * @throws AccountProblem 429 beyond the rate limit; see
+	 * @throws ApiProblem 429 beyond the rate limit; see
 	 * {@link Invitations#accept(String, String)} for the others
 	 */
 	Invitations.Accepted accept(String client, String code, String password) {

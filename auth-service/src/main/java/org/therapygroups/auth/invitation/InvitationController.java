@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.auth.names.PersonNames;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * Therapists and directors invite patients ({@link PatientInvitation}), and re-issue or
@@ -38,24 +38,19 @@ class InvitationController {
 
 	@PostMapping("/api/auth/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
-	Onboarding.Onboarded invite(@Valid @RequestBody InvitationRequest request, JwtAuthenticationToken caller) {
-		return this.patientInvitation.invite(request.firstName(), request.lastName(), request.email(),
-				caller.getToken().getSubject());
+	Onboarding.Onboarded invite(@Valid @RequestBody InvitationRequest request, Actor caller) {
+		return this.patientInvitation.invite(request.firstName(), request.lastName(), request.email(), caller.id());
 	}
 
 	@PostMapping("/api/auth/invitations/{userId}/reissue")
-	Invitations.Reissued reissue(@PathVariable String userId, JwtAuthenticationToken caller) {
-		return this.invitations.reissue(userId, isDirector(caller));
+	Invitations.Reissued reissue(@PathVariable String userId, Actor caller) {
+		return this.invitations.reissue(userId, caller.isDirector());
 	}
 
 	@DeleteMapping("/api/auth/invitations/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void revoke(@PathVariable String userId, JwtAuthenticationToken caller) {
-		this.invitations.revoke(userId, isDirector(caller));
-	}
-
-	private static boolean isDirector(JwtAuthenticationToken caller) {
-		return caller.getAuthorities().stream().anyMatch((a) -> "ROLE_director".equals(a.getAuthority()));
+	void revoke(@PathVariable String userId, Actor caller) {
+		this.invitations.revoke(userId, caller.isDirector());
 	}
 
 	record InvitationRequest(

@@ -10,14 +10,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.InvitationCodes;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.auth.account.StoredTime;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.identity.UserActivated;
 
 /** Accepting, re-issuing and revoking invitation codes. */
@@ -47,12 +48,12 @@ class Invitations {
 		Instant now = StoredTime.now(this.clock);
 		String hash = InvitationCodes.hash(code);
 		Account account = this.accounts.findByCodeHash(hash)
-			.orElseThrow(() -> new AccountProblem(HttpStatus.BAD_REQUEST, "The invitation code is not valid."));
+			.orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "The invitation code is not valid."));
 		if (account.invitation().usedAt() != null || account.status() != AccountStatus.INVITED) {
-			throw new AccountProblem(HttpStatus.GONE, "The invitation code has been used already.");
+			throw new ApiProblem(HttpStatus.GONE, "The invitation code has been used already.");
 		}
 		if (!now.isBefore(account.invitation().expiresAt())) {
-			throw new AccountProblem(HttpStatus.GONE, "The invitation code has expired. Ask for a new one.");
+			throw new ApiProblem(HttpStatus.GONE, "The invitation code has expired. Ask for a new one.");
 		}
 		this.keycloak.setPassword(account.id(), password);
 		this.keycloak.activate(account.id());
@@ -64,10 +65,12 @@ class Invitations {
 					.and("invitation.usedAt")
 					.is(null),
 				new Update().set("status", AccountStatus.ACTIVE).set("invitation.usedAt", now),
-				OutboxEntry.of(new UserActivated(account.id(), account.role(), account.displayName(), now), now), now);
+				OutboxEntry.of(EventSources.AUTH_SERVICE,
+						new UserActivated(account.id(), account.role(), account.displayName(), now), now),
+				now);
 		if (!recorded) {
 			// accepted twice at the same moment: the other request recorded it
-			throw new AccountProblem(HttpStatus.GONE, "The invitation code has been used already.");
+			throw new ApiProblem(HttpStatus.GONE, "The invitation code has been used already.");
 		}
 		return new Accepted(account.id(), account.username(), account.role());
 	}
@@ -95,9 +98,9 @@ class Invitations {
 	/** Therapists manage patients' invitations only; directors everybody's. */
 	private Account invited(String userId, boolean callerIsDirector) {
 		Account account = this.accounts.find(userId)
-			.orElseThrow(() -> new AccountProblem(HttpStatus.NOT_FOUND, "No such account."));
+			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No such account."));
 		if (!callerIsDirector && !"patient".equals(account.role())) {
-			throw new AccountProblem(HttpStatus.FORBIDDEN, "Only directors manage invitations of staff.");
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "Only directors manage invitations of staff.");
 		}
 		if (account.status() != AccountStatus.INVITED) {
 			throw notInvited();
@@ -109,8 +112,8 @@ class Invitations {
 		return Criteria.where("_id").is(userId).and("status").is(AccountStatus.INVITED);
 	}
 
-	private static AccountProblem notInvited() {
-		return new AccountProblem(HttpStatus.CONFLICT, "The account has accepted its invitation already.");
+	private static ApiProblem notInvited() {
+		return new ApiProblem(HttpStatus.CONFLICT, "The account has accepted its invitation already.");
 	}
 
 	record Accepted(String userId, String username, String role) {

@@ -12,7 +12,8 @@ import org.therapygroups.auth.account.Account;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.StoredTime;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.identity.UserRegistered;
 
 /**
@@ -50,8 +51,8 @@ class AccountAdoption {
 			.orElse(role.get());
 		Instant now = StoredTime.now(this.clock);
 		Account account = new Account(user.id(), user.username(), role.get(), displayName, AccountStatus.ACTIVE, null,
-				null, null, "keycloak", now, now,
-				List.of(OutboxEntry.of(new UserRegistered(user.id(), role.get(), displayName, now), now)));
+				null, null, "keycloak", now, now, List.of(OutboxEntry.of(EventSources.AUTH_SERVICE,
+						new UserRegistered(user.id(), role.get(), displayName, now), now)));
 		try {
 			this.accounts.insert(account);
 		}

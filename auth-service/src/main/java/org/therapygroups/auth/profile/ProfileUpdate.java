@@ -7,10 +7,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.StoredTime;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.identity.UserProfileChanged;
 
 /**
@@ -36,14 +37,14 @@ class ProfileUpdate {
 	/**
 	 * @param displayName the new display name; surrounding white space is dropped
 	 * @return the profile as now stored
-	 * @throws AccountProblem 404 if the caller has no account here and cannot be adopted
+	 * @throws ApiProblem 404 if the caller has no account here and cannot be adopted
 	 */
 	Profile update(SignedInUser user, String displayName, ContactPreferences preferences) {
 		Profile current = this.profiles.current(user);
 		String name = displayName.strip();
 		Instant now = StoredTime.now(this.clock);
-		OutboxEntry event = name.equals(current.displayName()) ? null
-				: OutboxEntry.of(new UserProfileChanged(current.id(), current.role(), name, now), now);
+		OutboxEntry event = name.equals(current.displayName()) ? null : OutboxEntry.of(EventSources.AUTH_SERVICE,
+				new UserProfileChanged(current.id(), current.role(), name, now), now);
 		if (!this.accounts.update(Criteria.where("_id").is(current.id()),
 				new Update().set("displayName", name).set("contactPreferences", preferences), event, now)) {
 			throw ProfileView.notManaged();

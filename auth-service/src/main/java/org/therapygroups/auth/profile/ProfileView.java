@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * The caller's own profile, read from their account document. A user Keycloak knows but
@@ -25,7 +25,7 @@ class ProfileView {
 
 	/**
 	 * The profile, with the default preferences if none were ever set.
-	 * @throws AccountProblem 404 if the caller has no account here and cannot be adopted
+	 * @throws ApiProblem 404 if the caller has no account here and cannot be adopted
 	 */
 	Profile get(SignedInUser user) {
 		return current(user).withDefaults();
@@ -33,7 +33,7 @@ class ProfileView {
 
 	/**
 	 * The profile as stored.
-	 * @throws AccountProblem 404 if the caller has no account here and cannot be adopted
+	 * @throws ApiProblem 404 if the caller has no account here and cannot be adopted
 	 */
 	Profile current(SignedInUser user) {
 		Profile profile = find(user.id());
@@ -52,8 +52,8 @@ class ProfileView {
 		return this.mongo.findById(userId, Profile.class, this.mongo.getCollectionName(Account.class));
 	}
 
-	static AccountProblem notManaged() {
-		return new AccountProblem(HttpStatus.NOT_FOUND, "Your account is not managed by this service.");
+	static ApiProblem notManaged() {
+		return new ApiProblem(HttpStatus.NOT_FOUND, "Your account is not managed by this service.");
 	}
 
 }

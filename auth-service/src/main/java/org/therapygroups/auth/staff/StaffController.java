@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.auth.names.PersonNames;
+import org.therapygroups.platform.security.Actor;
 
 /** Directors create therapist and director accounts, see {@link StaffOnboarding}. */
 @RestController
@@ -30,10 +30,10 @@ class StaffController {
 	@PostMapping("/api/auth/staff")
 	@PreAuthorize("hasRole('director')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Onboarding.Onboarded create(@Valid @RequestBody StaffRequest request, JwtAuthenticationToken caller) {
-		return this.staffOnboarding.onboard(new StaffOnboarding.NewStaff(request.firstName(), request.lastName(),
-				request.email(), request.role(), request.licenceType(), request.licenceNumber(), request.supervisorId(),
-				caller.getToken().getSubject()));
+	Onboarding.Onboarded create(@Valid @RequestBody StaffRequest request, Actor caller) {
+		return this.staffOnboarding.onboard(
+				new StaffOnboarding.NewStaff(request.firstName(), request.lastName(), request.email(), request.role(),
+						request.licenceType(), request.licenceNumber(), request.supervisorId(), caller.id()));
 	}
 
 	record StaffRequest(

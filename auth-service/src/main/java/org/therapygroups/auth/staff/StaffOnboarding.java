@@ -9,7 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
 
@@ -32,7 +33,7 @@ class StaffOnboarding {
 	}
 
 	/**
-	 * @throws AccountProblem 400 for a missing licence or a supervisor who is not a
+	 * @throws ApiProblem 400 for a missing licence or a supervisor who is not a
 	 * clinician, 409 for a taken e-mail address
 	 */
 	Onboarding.Onboarded onboard(NewStaff staff) {
@@ -48,19 +49,19 @@ class StaffOnboarding {
 
 	/** Therapists must be licensed; a director's licence is optional. */
 	private static void checkLicence(NewStaff staff) {
-		List<AccountProblem.FieldError> errors = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
 		boolean therapist = "therapist".equals(staff.role());
 		if (therapist && isBlank(staff.licenceType())) {
-			errors.add(new AccountProblem.FieldError("licenceType", "is required for therapists"));
+			errors.add(new FieldError("licenceType", "is required for therapists"));
 		}
 		if (therapist && isBlank(staff.licenceNumber())) {
-			errors.add(new AccountProblem.FieldError("licenceNumber", "is required for therapists"));
+			errors.add(new FieldError("licenceNumber", "is required for therapists"));
 		}
 		if (!therapist && isBlank(staff.licenceType()) != isBlank(staff.licenceNumber())) {
-			errors.add(new AccountProblem.FieldError("licenceNumber", "licence type and number go together"));
+			errors.add(new FieldError("licenceNumber", "licence type and number go together"));
 		}
 		if (!errors.isEmpty()) {
-			throw new AccountProblem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors, null);
+			throw ApiProblem.badRequest(errors);
 		}
 	}
 
@@ -72,13 +73,13 @@ class StaffOnboarding {
 			UUID.fromString(supervisorId);
 		}
 		catch (IllegalArgumentException ex) {
-			throw AccountProblem.invalidField("supervisorId", "is not a user id");
+			throw ApiProblem.badRequest("supervisorId", "is not a user id");
 		}
 		boolean supervises = this.keycloak.realmRoles(supervisorId)
 			.map((roles) -> roles.stream().anyMatch(Account.STAFF_ROLES::contains))
 			.orElse(false);
 		if (!supervises) {
-			throw AccountProblem.invalidField("supervisorId", "must be an existing therapist or director");
+			throw ApiProblem.badRequest("supervisorId", "must be an existing therapist or director");
 		}
 	}
 

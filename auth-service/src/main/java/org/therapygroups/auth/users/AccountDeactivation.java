@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.events.identity.UserDeactivated;
@@ -32,7 +32,7 @@ class AccountDeactivation {
 	 */
 	void deactivate(String userId, String directorId) {
 		if (userId.equals(directorId)) {
-			throw new AccountProblem(HttpStatus.CONFLICT, "Directors cannot deactivate their own account.");
+			throw new ApiProblem(HttpStatus.CONFLICT, "Directors cannot deactivate their own account.");
 		}
 		Account account = this.accounts.inStatus(userId, AccountStatus.ACTIVE);
 		this.keycloak.disableAndLogout(userId);

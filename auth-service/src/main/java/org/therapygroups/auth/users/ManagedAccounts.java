@@ -10,11 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.StoredTime;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.events.EventSources;
 import org.therapygroups.events.EventPayload;
 
 /**
@@ -35,21 +36,19 @@ class ManagedAccounts {
 	}
 
 	/**
-	 * @throws AccountProblem 404 if there is no such account
+	 * @throws ApiProblem 404 if there is no such account
 	 */
 	Account existing(String userId) {
-		return this.accounts.find(userId)
-			.orElseThrow(() -> new AccountProblem(HttpStatus.NOT_FOUND, "No such account."));
+		return this.accounts.find(userId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No such account."));
 	}
 
 	/**
-	 * @throws AccountProblem 404 if there is no such account, 409 if it is in another
-	 * status
+	 * @throws ApiProblem 404 if there is no such account, 409 if it is in another status
 	 */
 	Account inStatus(String userId, AccountStatus expected) {
 		Account account = existing(userId);
 		if (account.status() != expected) {
-			throw new AccountProblem(HttpStatus.CONFLICT, "The account is " + account.status().name().toLowerCase()
+			throw new ApiProblem(HttpStatus.CONFLICT, "The account is " + account.status().name().toLowerCase()
 					+ ", not " + expected.name().toLowerCase() + ".");
 		}
 		return account;
@@ -58,7 +57,7 @@ class ManagedAccounts {
 	/**
 	 * Moves the account to a new status, if it is still in the status it was read in.
 	 * @param event the event reporting the change, for the moment it is recorded
-	 * @throws AccountProblem 409 if the account changed meanwhile
+	 * @throws ApiProblem 409 if the account changed meanwhile
 	 */
 	void changeStatus(Account account, AccountStatus status, Function<Instant, EventPayload> event) {
 		change(Criteria.where("_id").is(account.id()).and("status").is(account.status()),
@@ -69,12 +68,13 @@ class ManagedAccounts {
 	 * Applies a change and its event in one write, if the account still matches
 	 * {@code unchanged}.
 	 * @param event the event reporting the change, for the moment it is recorded
-	 * @throws AccountProblem 409 if the account changed meanwhile
+	 * @throws ApiProblem 409 if the account changed meanwhile
 	 */
 	void change(Criteria unchanged, Update change, Function<Instant, EventPayload> event) {
 		Instant now = StoredTime.now(this.clock);
-		if (!this.accounts.update(unchanged, change, OutboxEntry.of(event.apply(now), now), now)) {
-			throw new AccountProblem(HttpStatus.CONFLICT, "The account changed meanwhile. Try again.");
+		if (!this.accounts.update(unchanged, change, OutboxEntry.of(EventSources.AUTH_SERVICE, event.apply(now), now),
+				now)) {
+			throw new ApiProblem(HttpStatus.CONFLICT, "The account changed meanwhile. Try again.");
 		}
 	}
 

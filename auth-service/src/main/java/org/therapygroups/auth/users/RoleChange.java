@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.events.identity.UserRoleChanged;
 
@@ -34,11 +34,11 @@ class RoleChange {
 	 */
 	String change(String userId, String role, String directorId) {
 		if (userId.equals(directorId)) {
-			throw new AccountProblem(HttpStatus.CONFLICT, "Directors cannot change their own role.");
+			throw new ApiProblem(HttpStatus.CONFLICT, "Directors cannot change their own role.");
 		}
 		Account account = this.accounts.existing(userId);
 		if (!Account.STAFF_ROLES.contains(account.role())) {
-			throw new AccountProblem(HttpStatus.CONFLICT, "Only staff accounts change roles.");
+			throw new ApiProblem(HttpStatus.CONFLICT, "Only staff accounts change roles.");
 		}
 		if (account.role().equals(role)) {
 			return account.role();

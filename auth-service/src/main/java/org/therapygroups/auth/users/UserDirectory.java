@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.Accounts;
 
 /**
@@ -35,23 +35,23 @@ class UserDirectory {
 	 * A page of accounts, by display name.
 	 * @param role only accounts of this role, if given
 	 * @param q only accounts whose display name contains this text (any case), if given
-	 * @throws AccountProblem 400 for a page, size or text out of bounds
+	 * @throws ApiProblem 400 for a page, size or text out of bounds
 	 */
 	Page<Account> search(String role, String q, int page, int size) {
 		if (page < 0 || page > MAX_PAGE) {
 			// beyond that the offset no longer fits the database's skip
-			throw AccountProblem.invalidField("page", "must be between 0 and " + MAX_PAGE);
+			throw ApiProblem.badRequest("page", "must be between 0 and " + MAX_PAGE);
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw AccountProblem.invalidField("size", "must be between 1 and " + MAX_SIZE);
+			throw ApiProblem.badRequest("size", "must be between 1 and " + MAX_SIZE);
 		}
 		if (q != null && q.length() > 100) {
-			throw AccountProblem.invalidField("q", "must be at most 100 characters");
+			throw ApiProblem.badRequest("q", "must be at most 100 characters");
 		}
 		if (q != null && q.chars().anyMatch(Character::isISOControl)) {
 			// the database refuses a NUL inside a pattern; no name holds control
 			// characters
-			throw AccountProblem.invalidField("q", "must not contain control characters");
+			throw ApiProblem.badRequest("q", "must not contain control characters");
 		}
 		Criteria filter = new Criteria();
 		if (role != null && !role.isBlank()) {
@@ -65,7 +65,7 @@ class UserDirectory {
 	}
 
 	/**
-	 * @throws AccountProblem 404 if there is no such account
+	 * @throws ApiProblem 404 if there is no such account
 	 */
 	Account get(String userId) {
 		return this.managed.existing(userId);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.Account;
 import org.therapygroups.auth.account.AccountStatus;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * The accounts managed by auth-service, for clinicians and directors. Usernames (a staff
@@ -34,23 +34,16 @@ class UserDirectoryController {
 
 	@GetMapping("/api/auth/users")
 	UserPage list(@RequestParam(required = false) String role, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			Authentication caller) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor caller) {
 		Page<Account> found = this.directory.search(role, q, page, size);
-		boolean director = isDirector(caller);
+		boolean director = caller.isDirector();
 		return new UserPage(found.getContent().stream().map((account) -> UserSummary.of(account, director)).toList(),
 				page, size, found.getTotalElements());
 	}
 
 	@GetMapping("/api/auth/users/{userId}")
-	UserSummary get(@PathVariable String userId, Authentication caller) {
-		return UserSummary.of(this.directory.get(userId), isDirector(caller));
-	}
-
-	private static boolean isDirector(Authentication caller) {
-		return caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_director".equals(authority.getAuthority()));
+	UserSummary get(@PathVariable String userId, Actor caller) {
+		return UserSummary.of(this.directory.get(userId), caller.isDirector());
 	}
 
 	record UserPage(List<UserSummary> items, int page, int size, long total) {

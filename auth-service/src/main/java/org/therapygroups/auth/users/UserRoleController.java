@@ -5,11 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * Directors move staff between the therapist and director roles, see {@link RoleChange}.
@@ -25,9 +25,8 @@ class UserRoleController {
 	}
 
 	@PutMapping("/api/auth/users/{userId}/role")
-	RoleChanged change(@PathVariable String userId, @Valid @RequestBody RoleRequest request,
-			JwtAuthenticationToken caller) {
-		String previousRole = this.roleChange.change(userId, request.role(), caller.getToken().getSubject());
+	RoleChanged change(@PathVariable String userId, @Valid @RequestBody RoleRequest request, Actor caller) {
+		String previousRole = this.roleChange.change(userId, request.role(), caller.id());
 		return new RoleChanged(userId, request.role(), previousRole);
 	}
 

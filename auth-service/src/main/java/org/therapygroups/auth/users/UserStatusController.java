@@ -1,12 +1,12 @@
 package org.therapygroups.auth.users;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.AccountStatus;
+import org.therapygroups.platform.security.Actor;
 
 /**
  * Directors deactivate and reactivate accounts managed here, see
@@ -26,8 +26,8 @@ class UserStatusController {
 	}
 
 	@PostMapping("/api/auth/users/{userId}/deactivate")
-	StatusChanged deactivate(@PathVariable String userId, JwtAuthenticationToken caller) {
-		this.deactivation.deactivate(userId, caller.getToken().getSubject());
+	StatusChanged deactivate(@PathVariable String userId, Actor caller) {
+		this.deactivation.deactivate(userId, caller.id());
 		return new StatusChanged(userId, AccountStatus.DEACTIVATED);
 	}
 

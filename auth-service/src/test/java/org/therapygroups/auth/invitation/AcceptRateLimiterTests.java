@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,7 @@ class AcceptRateLimiterTests {
 	void refusesAClientBeyondItsBucketButNotOthers() {
 		this.limiter.acquire("10.0.0.1");
 		this.limiter.acquire("10.0.0.1");
-		assertThatThrownBy(() -> this.limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> this.limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> {
 					org.assertj.core.api.Assertions.assertThat(problem.status())
 						.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
@@ -46,12 +46,12 @@ class AcceptRateLimiterTests {
 		AcceptRateLimiter limiter = new AcceptRateLimiter(new AccountsProperties(URI.create("http://x"),
 				Duration.ofDays(7), new AccountsProperties.AcceptRateLimit(1, 1)), clock);
 		limiter.acquire("10.0.0.1");
-		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.retryAfterSeconds()).isEqualTo(60));
 		now.set(now.get().minus(Duration.ofHours(1)));
-		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOf(AccountProblem.class);
+		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOf(ApiProblem.class);
 		now.set(now.get().plus(Duration.ofSeconds(30)));
-		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.retryAfterSeconds()).isEqualTo(30));
 		now.set(now.get().plus(Duration.ofSeconds(30)));
 		assertThatNoException().isThrownBy(() -> limiter.acquire("10.0.0.1"));

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,11 +37,11 @@ class InvitationAcceptanceTests {
 
 	@Test
 	void anAttemptBeyondTheLimitNeverReachesTheInvitation() {
-		willThrow(new AccountProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts.")).given(this.limiter)
+		willThrow(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts.")).given(this.limiter)
 			.acquire("198.51.100.1");
 
 		assertThatThrownBy(() -> this.acceptance.accept("198.51.100.1", "c", "Welcome-to-group-7"))
-			.isInstanceOf(AccountProblem.class);
+			.isInstanceOf(ApiProblem.class);
 		verifyNoInteractions(this.invitations);
 	}
 

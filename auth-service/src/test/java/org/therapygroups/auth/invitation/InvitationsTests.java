@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.InvitationCodes;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,7 +81,7 @@ class InvitationsTests {
 	@Test
 	void aRefusedPasswordLeavesTheInvitationAlone() {
 		givenInvitation(Instant.now().plus(Duration.ofDays(1)), null);
-		org.mockito.BDDMockito.willThrow(new AccountProblem(HttpStatus.BAD_REQUEST, "weak"))
+		org.mockito.BDDMockito.willThrow(new ApiProblem(HttpStatus.BAD_REQUEST, "weak"))
 			.given(this.keycloak)
 			.setPassword(eq("u-1"), any());
 		assertProblem(HttpStatus.BAD_REQUEST);
@@ -90,7 +90,7 @@ class InvitationsTests {
 
 	private void assertProblem(HttpStatus status) {
 		assertThatThrownBy(() -> this.invitations.accept(CODE, "Welcome-to-group-7"))
-			.isInstanceOfSatisfying(AccountProblem.class, (problem) -> assertThat(problem.status()).isEqualTo(status));
+			.isInstanceOfSatisfying(ApiProblem.class, (problem) -> assertThat(problem.status()).isEqualTo(status));
 	}
 
 	private void givenInvitation(Instant expiresAt, Instant usedAt) {

@@ -11,9 +11,9 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.Accounts;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +68,7 @@ class ProfileUpdateTests {
 	void anAccountGoneMeanwhileIsNotFound() {
 		given(this.profiles.current(PIA)).willReturn(new Profile("u-1", "patient", "Pia Patient", null));
 
-		assertThatThrownBy(() -> this.update.update(PIA, "Pia P.", SMS)).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> this.update.update(PIA, "Pia P.", SMS)).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
 	}
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +67,7 @@ class ProfileViewTests {
 
 	@Test
 	void aUserWhoCannotBeAdoptedIsNotManagedHere() {
-		assertThatThrownBy(() -> this.view.get(user("u-3"))).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> this.view.get(user("u-3"))).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
 		verify(this.adoption).adopt(user("u-3"));
 	}

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * the deactivated-account check.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfig.class, ProblemResponses.class })
+@Import(AuthRules.class)
 public class SecurityTestConfig {
 
 	@Bean(destroyMethod = "shutdownNow")

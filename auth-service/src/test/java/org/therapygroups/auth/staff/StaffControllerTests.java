@@ -20,7 +20,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.auth.security.SecurityTestConfig;
@@ -130,7 +130,7 @@ class StaffControllerTests {
 
 	@Test
 	void aTakenEmailIsAConflict() throws Exception {
-		given(this.onboarding.onboard(any())).willThrow(new AccountProblem(HttpStatus.CONFLICT, "exists"));
+		given(this.onboarding.onboard(any())).willThrow(new ApiProblem(HttpStatus.CONFLICT, "exists"));
 		this.mvc.perform(create(THERAPIST, "director"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));

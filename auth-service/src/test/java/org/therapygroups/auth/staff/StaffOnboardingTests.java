@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
 
@@ -64,9 +65,8 @@ class StaffOnboardingTests {
 	}
 
 	private void assertFieldError(StaffOnboarding.NewStaff staff, String field, String message) {
-		assertThatThrownBy(() -> this.staffOnboarding.onboard(staff)).isInstanceOfSatisfying(AccountProblem.class,
-				(problem) -> assertThat(problem.errors())
-					.containsExactly(new AccountProblem.FieldError(field, message)));
+		assertThatThrownBy(() -> this.staffOnboarding.onboard(staff)).isInstanceOfSatisfying(ApiProblem.class,
+				(problem) -> assertThat(problem.errors()).containsExactly(new FieldError(field, message)));
 	}
 
 	private static StaffOnboarding.NewStaff director(String email, String licenceType, String licenceNumber,

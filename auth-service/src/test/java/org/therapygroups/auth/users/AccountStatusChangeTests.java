@@ -14,11 +14,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.KeycloakUsers;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 import org.therapygroups.events.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +74,7 @@ class AccountStatusChangeTests {
 		givenAccount(AccountStatus.DEACTIVATED);
 		given(this.accounts.update(any(), any(), any(), any())).willReturn(false);
 
-		assertThatThrownBy(() -> this.reactivation.reactivate("u-1")).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> this.reactivation.reactivate("u-1")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> {
 					assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
 					assertThat(problem.getMessage()).isEqualTo("The account changed meanwhile. Try again.");
@@ -86,7 +86,7 @@ class AccountStatusChangeTests {
 	void onlyADeactivatedAccountIsReactivated() {
 		givenAccount(AccountStatus.ACTIVE);
 
-		assertThatThrownBy(() -> this.reactivation.reactivate("u-1")).isInstanceOfSatisfying(AccountProblem.class,
+		assertThatThrownBy(() -> this.reactivation.reactivate("u-1")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.getMessage()).isEqualTo("The account is active, not deactivated."));
 		verifyNoInteractions(this.keycloak);
 	}
@@ -94,7 +94,7 @@ class AccountStatusChangeTests {
 	@Test
 	void directorsDoNotDeactivateThemselvesAndNobodyIsLookedUp() {
 		assertThatThrownBy(() -> this.deactivation.deactivate("director-1", "director-1")).isInstanceOfSatisfying(
-				AccountProblem.class, (problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT));
+				ApiProblem.class, (problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT));
 		verifyNoInteractions(this.accounts, this.keycloak);
 	}
 

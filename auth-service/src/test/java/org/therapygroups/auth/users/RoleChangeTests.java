@@ -13,11 +13,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 
 import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.KeycloakUsers;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 import org.therapygroups.events.EventJson;
 import org.therapygroups.events.Events;
 import org.therapygroups.events.identity.UserRoleChanged;
@@ -76,7 +76,7 @@ class RoleChangeTests {
 		givenRole("patient");
 
 		assertThatThrownBy(() -> this.roleChange.change("u-1", "therapist", "director-1")).isInstanceOfSatisfying(
-				AccountProblem.class,
+				ApiProblem.class,
 				(problem) -> assertThat(problem.getMessage()).isEqualTo("Only staff accounts change roles."));
 		verifyNoInteractions(this.keycloak);
 	}
@@ -86,7 +86,7 @@ class RoleChangeTests {
 		given(this.accounts.find("u-9")).willReturn(Optional.empty());
 
 		assertThatThrownBy(() -> this.roleChange.change("u-9", "therapist", "director-1")).isInstanceOfSatisfying(
-				AccountProblem.class, (problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
+				ApiProblem.class, (problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
 	}
 
 	private void givenRole(String role) {

@@ -22,7 +22,7 @@ import org.therapygroups.auth.account.AccountStatus;
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
-import org.therapygroups.auth.outbox.OutboxEntry;
+import org.therapygroups.platform.outbox.OutboxEntry;
 import org.therapygroups.auth.security.SecurityTestConfig;
 
 import static org.mockito.ArgumentMatchers.any;

@@ -9,7 +9,8 @@ import org.mockito.ArgumentCaptor;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
-import org.therapygroups.auth.account.AccountProblem;
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.auth.account.Accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +50,8 @@ class UserDirectoryTests {
 	@ParameterizedTest
 	@CsvSource({ "-1, 20, , page", "100001, 20, , page", "0, 0, , size", "0, 101, , size", "0, 20, a\u0000b, q" })
 	void pagesSizesAndTextOutOfBoundsAreFieldErrors(int page, int size, String q, String field) {
-		assertThatThrownBy(() -> this.directory.search(null, q, page, size)).isInstanceOfSatisfying(
-				AccountProblem.class,
-				(problem) -> assertThat(problem.errors()).extracting(AccountProblem.FieldError::field)
-					.containsExactly(field));
+		assertThatThrownBy(() -> this.directory.search(null, q, page, size)).isInstanceOfSatisfying(ApiProblem.class,
+				(problem) -> assertThat(problem.errors()).extracting(FieldError::field).containsExactly(field));
 		verifyNoInteractions(this.accounts);
 	}
 

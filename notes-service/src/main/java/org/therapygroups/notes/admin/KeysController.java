@@ -2,7 +2,6 @@ package org.therapygroups.notes.admin;
 
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,14 +35,14 @@ class KeysController {
 	}
 
 	@GetMapping
-	KeyStatus status(Authentication authentication) {
-		requireDirector(authentication);
+	KeyStatus status(Actor actor) {
+		requireDirector(actor);
 		return this.crypto.status();
 	}
 
 	@PostMapping("/rotate")
-	KeyStatus rotate(Authentication authentication) {
-		Actor actor = requireDirector(authentication);
+	KeyStatus rotate(Actor actor) {
+		requireDirector(actor);
 		KeyStatus status;
 		try {
 			status = this.crypto.rotate();
@@ -56,8 +55,7 @@ class KeysController {
 		return status;
 	}
 
-	private Actor requireDirector(Authentication authentication) {
-		Actor actor = Actor.of(authentication);
+	private Actor requireDirector(Actor actor) {
 		if (!actor.isDirector()) {
 			this.audit.record(AuditRecord.of(actor, AuditAction.ROTATE_KEYS, null, List.of(), AuditOutcome.DENIED));
 			throw NoteProblems.forbidden();

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,8 +64,8 @@ class AuditController {
 	List<AuditEntry> list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) String userId, @RequestParam(required = false) String patientId,
 			@RequestParam(defaultValue = "time,asc") String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size, Authentication authentication) {
-		Actor actor = requireDirector(authentication, AuditAction.READ_AUDIT);
+			@RequestParam(defaultValue = "100") int size, Actor actor) {
+		requireDirector(actor, AuditAction.READ_AUDIT);
 		Sort order = AuditQuery.parseSort(sort);
 		List<FieldError> errors = period(from, to);
 		if (order == null) {
@@ -97,8 +96,8 @@ class AuditController {
 	 * only those after the newest checkpoint.
 	 */
 	@GetMapping("/verify")
-	Verification verify(@RequestParam(defaultValue = "full") String scope, Authentication authentication) {
-		Actor actor = requireDirector(authentication, AuditAction.VERIFY_AUDIT);
+	Verification verify(@RequestParam(defaultValue = "full") String scope, Actor actor) {
+		requireDirector(actor, AuditAction.VERIFY_AUDIT);
 		if (!"full".equals(scope) && !"since-checkpoint".equals(scope)) {
 			throw ApiProblem.badRequest(List.of(new FieldError("scope", "must be full or since-checkpoint")));
 		}
@@ -114,8 +113,8 @@ class AuditController {
 	 * checks; this copy lets them compare.
 	 */
 	@GetMapping(path = "/public-key", produces = MediaType.APPLICATION_JSON_VALUE)
-	String publicKey(Authentication authentication) {
-		requireDirector(authentication, AuditAction.READ_AUDIT);
+	String publicKey(Actor actor) {
+		requireDirector(actor, AuditAction.READ_AUDIT);
 		return this.keys.publicKeyset();
 	}
 
@@ -127,9 +126,7 @@ class AuditController {
 	@GetMapping("/disclosures")
 	DisclosureReport disclosures(@RequestParam(required = false) String patientId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size,
-			Authentication authentication) {
-		Actor actor = Actor.of(authentication);
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size, Actor actor) {
 		String patient = (patientId == null && actor.isPatient()) ? actor.id() : patientId;
 		List<FieldError> errors = period(from, to);
 		errors.addAll(paging(page, size));
@@ -157,8 +154,7 @@ class AuditController {
 		return new DisclosureReport(patient, from, to, disclosures);
 	}
 
-	private Actor requireDirector(Authentication authentication, AuditAction action) {
-		Actor actor = Actor.of(authentication);
+	private Actor requireDirector(Actor actor, AuditAction action) {
 		if (!actor.isDirector()) {
 			this.trail.record(AuditRecord.of(actor, action, null, List.of(), AuditOutcome.DENIED));
 			throw NoteProblems.forbidden();

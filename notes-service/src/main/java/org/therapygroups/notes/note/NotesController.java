@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,8 +82,8 @@ class NotesController {
 
 	/** A facilitator opens the draft of a session by hand. */
 	@PostMapping
-	ResponseEntity<NoteView> open(@Valid @RequestBody OpenRequest request, Authentication authentication) {
-		NoteDrafts.Opened opened = this.drafts.openByHand(Actor.of(authentication), request.sessionId());
+	ResponseEntity<NoteView> open(@Valid @RequestBody OpenRequest request, Actor actor) {
+		NoteDrafts.Opened opened = this.drafts.openByHand(actor, request.sessionId());
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.eTag(Long.toString(opened.note().version()))
 			.body(opened.note());
@@ -92,71 +91,66 @@ class NotesController {
 
 	/** The note of a session, without content. */
 	@GetMapping(params = "sessionId")
-	NoteView forSession(@RequestParam String sessionId, Authentication authentication) {
-		return this.reading.findForSession(Actor.of(authentication), sessionId);
+	NoteView forSession(@RequestParam String sessionId, Actor actor) {
+		return this.reading.findForSession(actor, sessionId);
 	}
 
 	@GetMapping("/{noteId}")
-	ResponseEntity<NoteView> read(@PathVariable String noteId, Authentication authentication) {
-		NoteView note = this.reading.read(Actor.of(authentication), noteId);
+	ResponseEntity<NoteView> read(@PathVariable String noteId, Actor actor) {
+		NoteView note = this.reading.read(actor, noteId);
 		return ResponseEntity.ok().eTag(Long.toString(note.version())).body(note);
 	}
 
 	@GetMapping("/{noteId}/members/{patientId}")
-	MemberView readMember(@PathVariable String noteId, @PathVariable String patientId, Authentication authentication) {
-		return this.reading.readMember(Actor.of(authentication), noteId, patientId);
+	MemberView readMember(@PathVariable String noteId, @PathVariable String patientId, Actor actor) {
+		return this.reading.readMember(actor, noteId, patientId);
 	}
 
 	@PutMapping("/{noteId}/group")
-	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save,
-			Authentication authentication) {
-		return saved(this.drafts.saveGroup(Actor.of(authentication), noteId, save.version(), save.group()));
+	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save, Actor actor) {
+		return saved(this.drafts.saveGroup(actor, noteId, save.version(), save.group()));
 	}
 
 	@PutMapping("/{noteId}/members/{patientId}")
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
-			@Valid @RequestBody MemberSave save, Authentication authentication) {
-		return saved(this.drafts.saveMember(Actor.of(authentication), noteId, patientId, save.version(),
+			@Valid @RequestBody MemberSave save, Actor actor) {
+		return saved(this.drafts.saveMember(actor, noteId, patientId, save.version(),
 				new MemberContent(save.progress(), save.process())));
 	}
 
 	@PostMapping("/{noteId}/sign")
-	ResponseEntity<Saved> sign(@PathVariable String noteId, @Valid @RequestBody SignRequest request,
-			Authentication authentication) {
-		return saved(this.signing.sign(Actor.of(authentication), noteId, request.version()));
+	ResponseEntity<Saved> sign(@PathVariable String noteId, @Valid @RequestBody SignRequest request, Actor actor) {
+		return saved(this.signing.sign(actor, noteId, request.version()));
 	}
 
 	@PostMapping("/{noteId}/co-sign")
-	ResponseEntity<Saved> coSign(@PathVariable String noteId, Authentication authentication) {
-		return saved(this.signing.coSign(Actor.of(authentication), noteId));
+	ResponseEntity<Saved> coSign(@PathVariable String noteId, Actor actor) {
+		return saved(this.signing.coSign(actor, noteId));
 	}
 
 	@PostMapping("/{noteId}/addenda")
 	ResponseEntity<AddendumView> addendum(@PathVariable String noteId, @Valid @RequestBody AddendumRequest request,
-			Authentication authentication) {
+			Actor actor) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.amendments.addAddendum(Actor.of(authentication), noteId, request.text(), request.patientId(),
-					request.part()));
+			.body(this.amendments.addAddendum(actor, noteId, request.text(), request.patientId(), request.part()));
 	}
 
 	@PostMapping("/{noteId}/void")
-	ResponseEntity<Saved> voidNote(@PathVariable String noteId, @Valid @RequestBody VoidRequest request,
-			Authentication authentication) {
-		return saved(this.amendments.voidNote(Actor.of(authentication), noteId, request.reason()));
+	ResponseEntity<Saved> voidNote(@PathVariable String noteId, @Valid @RequestBody VoidRequest request, Actor actor) {
+		return saved(this.amendments.voidNote(actor, noteId, request.reason()));
 	}
 
 	/** A patient's own signed progress entries. */
 	@GetMapping("/mine")
-	List<OwnEntry> mine(Authentication authentication) {
-		return this.reading.mine(Actor.of(authentication));
+	List<OwnEntry> mine(Actor actor) {
+		return this.reading.mine(actor);
 	}
 
 	/** Directors: which sessions have signed notes, how late, which are overdue. */
 	@GetMapping("/documentation-status")
 	DocumentationReport documentationStatus(@RequestParam(required = false) String programId,
-			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			Authentication authentication) {
-		return this.reporting.documentationStatus(Actor.of(authentication), programId, from, to);
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to, Actor actor) {
+		return this.reporting.documentationStatus(actor, programId, from, to);
 	}
 
 	private static ResponseEntity<Saved> saved(Saved saved) {

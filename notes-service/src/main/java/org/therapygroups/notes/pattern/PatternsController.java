@@ -1,6 +1,5 @@
 package org.therapygroups.notes.pattern;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +22,8 @@ class PatternsController {
 	 */
 	@GetMapping("/api/notes/patients/{patientId}/patterns")
 	PatternView patterns(@PathVariable String patientId, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String tag, Authentication authentication) {
-		return this.patterns.forPatient(Actor.of(authentication), patientId, kind, tag);
+			@RequestParam(required = false) String tag, Actor actor) {
+		return this.patterns.forPatient(actor, patientId, kind, tag);
 	}
 
 }

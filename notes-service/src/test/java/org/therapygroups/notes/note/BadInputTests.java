@@ -87,6 +87,33 @@ class BadInputTests extends NotesServiceTestBase {
 	}
 
 	@Test
+	void anotherMembersNameIsRefusedWrittenAsANameButNotAsAnOrdinaryWord() throws Exception {
+		Scenario s = givenCompletedSession("CBT", false);
+		this.mongo.insert(new Document("_id", s.patientB()).append("role", "patient")
+			.append("displayName", "Will Okafor")
+			.append("active", true), "directory_users");
+		for (String text : List.of("Argued with will okafor", "Will said he felt judged", "Sat next to Okafor",
+				"Talked over WILL")) {
+			JsonNode problem = rejected(s, s.patientA(), NoteFixtures.save(1, withResponse(text)));
+			assertThat(fields(problem)).as(text).containsExactly("members[" + s.patientA() + "]");
+			assertThat(problem.toString()).doesNotContain("Okafor", "Will");
+		}
+		this.mvc
+			.perform(withJson(put("/api/notes/" + s.noteId() + "/members/" + s.patientA()),
+					NoteFixtures.save(1, withResponse("Said he will come back next week, with hope")))
+				.with(as(s.therapist(), "therapist")))
+			.andExpect(status().isOk());
+	}
+
+	private static Map<String, Object> withResponse(String text) {
+		Map<String, Object> entry = new LinkedHashMap<>(NoteFixtures.cbtEntry(50));
+		Map<String, Object> progress = new LinkedHashMap<>((Map<String, Object>) entry.get("progress"));
+		progress.put("response", text);
+		entry.put("progress", progress);
+		return entry;
+	}
+
+	@Test
 	void aMissingVersionOrUnreadableBodyIsRefusedWithoutEcho(CapturedOutput output) throws Exception {
 		JsonNode noVersion = body(this.mvc
 			.perform(withJson(put("/api/notes/" + this.cbt.noteId() + "/group"), Map.of("group", Map.of()))

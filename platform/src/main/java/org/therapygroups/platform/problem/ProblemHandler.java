@@ -29,7 +29,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * can show ({@code errors: [{field, message}]}). Nothing the caller sent and nothing
  * stored is echoed: parser messages can quote the body, so they are replaced by a generic
  * sentence. Whatever this does not handle falls to Boot's own problem-details handler
- * ({@code spring.mvc.problemdetails.enabled}).
+ * ({@code spring.mvc.problemdetails.enabled}). A service whose libraries throw their own
+ * exceptions (e.g. an identity provider's client) extends this class: its bean replaces
+ * the kit's, so there is still one handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,8 +42,15 @@ public class ProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	/**
+	 * The answer to a problem; a service's subclass maps exceptions of libraries it uses
+	 * to an {@link ApiProblem} and answers with this.
+	 * @param ex the problem
+	 * @return problem JSON with the problem's status, fields, members and
+	 * {@code Retry-After}
+	 */
 	@ExceptionHandler(ApiProblem.class)
-	ResponseEntity<ProblemDetail> problem(ApiProblem ex) {
+	protected ResponseEntity<ProblemDetail> problem(ApiProblem ex) {
 		if (ex.logReason() != null) {
 			log.error("{} answered {}: {} ({})", ex.getClass().getSimpleName(), ex.status().value(), ex.logReason(),
 					(ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "no cause");

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
+import org.therapygroups.platform.problem.ProblemHandler;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -53,13 +55,16 @@ public final class ServiceArchitecture {
 					.dependOnClassesThat()
 					.areAssignableTo(JwtDecoder.class)
 					.because("resource-server security is the kit's (RequestRules adds a service's own paths)"),
-				noClasses().should()
+				noClasses().that()
+					.areNotAssignableTo(ProblemHandler.class)
+					.should()
 					.beAnnotatedWith(RestControllerAdvice.class)
 					.orShould()
 					.implement(ErrorController.class)
 					.orShould()
 					.implement(WebServerFactoryCustomizer.class)
-					.because("problem+json is written by the kit's handler: throw an ApiProblem"),
+					.because(
+							"problem+json is written by the kit's handler: throw an ApiProblem, or extend ProblemHandler"),
 				noClasses().should()
 					.implement(HandlerMethodArgumentResolver.class)
 					.orShould()

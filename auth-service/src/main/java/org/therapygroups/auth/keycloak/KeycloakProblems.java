@@ -5,21 +5,26 @@ import jakarta.ws.rs.WebApplicationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.ProblemHandler;
+
 /**
- * Keycloak being down or refusing the service account is the platform's problem, not the
- * caller's: 503 with a hint when to retry, and nothing recorded as done.
+ * The kit's problem handler, plus Keycloak: its being down or refusing the service
+ * account is the platform's problem, not the caller's: 503 with a hint when to retry, and
+ * nothing recorded as done.
  */
 @RestControllerAdvice
-class KeycloakUnavailableHandler {
+class KeycloakProblems extends ProblemHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(KeycloakUnavailableHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(KeycloakProblems.class);
+
+	private static final int RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler(ProcessingException.class)
 	ResponseEntity<ProblemDetail> unreachable(ProcessingException ex) {
@@ -34,8 +39,7 @@ class KeycloakUnavailableHandler {
 	}
 
 	private ResponseEntity<ProblemDetail> unavailable(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+		return problem(ApiProblem.retryLater(HttpStatus.SERVICE_UNAVAILABLE, detail, RETRY_AFTER_SECONDS));
 	}
 
 }
