@@ -54,14 +54,4 @@ class DeactivatedAccountsTests {
 			.andExpect(jsonPath("$.subject").value(userId));
 	}
 
-	@Test
-	void withoutATokenAnswersAProblem() throws Exception {
-		this.mvc.perform(get(ME))
-			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"therapy\""))
-			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-			.andExpect(jsonPath("$.status").value(401))
-			.andExpect(jsonPath("$.instance").value(ME));
-	}
-
 }
