@@ -58,7 +58,7 @@ class DocumentationReporting {
 			throw new ApiProblem(HttpStatus.FORBIDDEN,
 					"Only the directors of this program see its documentation status.");
 		}
-		Instant now = NoteStore.now();
+		Instant now = this.store.now();
 		List<DocumentationStatus> notes = new ArrayList<>();
 		for (Documented note : this.store.documentation((programId != null) ? Set.of(programId) : directed, from, to)) {
 			notes.add(status(note, now));

@@ -81,7 +81,7 @@ class NoteAmendments {
 					? "A draft is edited, not amended: sign it first." : "A voided note takes no addenda."));
 		}
 		String addendumId = UUID.randomUUID().toString();
-		Instant now = NoteStore.now();
+		Instant now = this.store.now();
 		String field = NoteContent.addendumField(addendumId);
 		Sealed sealed = this.content.sealText(noteId, field, text);
 		String hash = NoteContent.textHash(field, text);
@@ -127,7 +127,7 @@ class NoteAmendments {
 		if (note.isVoided()) {
 			throw this.guard.fail(attempt, ApiProblem.conflict("The note is already voided."));
 		}
-		Instant now = NoteStore.now();
+		Instant now = this.store.now();
 		Sealed sealed = this.content.sealText(noteId, NoteContent.VOID_REASON, reason);
 		Voiding voiding = new Voiding(actor.id(), now, sealed, note.status());
 		NoteVoided voided = new NoteVoided(note.id(), note.sessionId(), note.groupId(), NoteEvent.VOIDED, actor.id(),

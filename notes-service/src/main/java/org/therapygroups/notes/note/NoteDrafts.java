@@ -113,7 +113,7 @@ public class NoteDrafts {
 	 */
 	private String insert(Actor actor, NewDraft draft) {
 		String noteId = UUID.randomUUID().toString();
-		Instant now = NoteStore.now();
+		Instant now = this.store.now();
 		NoteTemplate template = this.content.templateFor(draft.modality());
 		Attempt creating = new Attempt(actor, AuditAction.CREATE, noteId, draft.patientIds());
 		NoteDrafted drafted = new NoteDrafted(noteId, draft.sessionId(), draft.groupId(), draft.programId(),
@@ -174,7 +174,7 @@ public class NoteDrafts {
 		}
 		MemberEntry sealed = new MemberEntry(
 				this.content.seal(noteId, NoteContent.progressField(patientId), entry.progress()),
-				this.content.seal(noteId, NoteContent.processField(patientId), entry.process()), NoteStore.now(),
+				this.content.seal(noteId, NoteContent.processField(patientId), entry.process()), this.store.now(),
 				actor.id());
 		return save(onMember, version, new MemberPart(patientId, sealed));
 	}

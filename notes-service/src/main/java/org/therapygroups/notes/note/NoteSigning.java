@@ -62,7 +62,7 @@ public class NoteSigning {
 			throw this.guard.fail(attempt, this.guard.staleOrLocked(note.id(), version));
 		}
 		NoteTemplate template = this.content.template(note);
-		Instant now = NoteStore.now();
+		Instant now = this.store.now();
 		String hash = this.content.contentHash(note);
 		Map<String, List<String>> blindIndex = this.content.blindIndex(note, template);
 		String supervisor = (note.supervisorId() != null) ? note.supervisorId()
@@ -96,7 +96,7 @@ public class NoteSigning {
 		if (!NoteEvent.SIGNED.equals(note.status()) || !note.coSignRequired()) {
 			throw this.guard.fail(attempt, ApiProblem.conflict("The note does not await a co-signature."));
 		}
-		Instant now = NoteStore.now();
+		Instant now = this.store.now();
 		// the co-signer vouches for exactly what the signer signed
 		Signature coSignature = new Signature(actor.id(), now, note.signature().contentHash());
 		NoteCoSigned coSigned = new NoteCoSigned(note.id(), note.sessionId(), note.groupId(), NoteEvent.CO_SIGNED,

@@ -1,5 +1,6 @@
 package org.therapygroups.notes.note;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,18 +58,21 @@ class NoteStore {
 
 	private volatile boolean indexed;
 
-	NoteStore(MongoTemplate mongo, AuditTrail audit, OutboxRelay outbox) {
+	private final Clock clock;
+
+	NoteStore(MongoTemplate mongo, AuditTrail audit, OutboxRelay outbox, Clock clock) {
 		this.mongo = mongo;
 		this.audit = audit;
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/**
 	 * Times are kept to the millisecond, as BSON dates are: what is answered is what is
 	 * stored.
 	 */
-	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/**
