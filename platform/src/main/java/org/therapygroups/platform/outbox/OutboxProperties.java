@@ -16,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often whole collections are scanned for events nobody
  * remembered (written by an instance that stopped before it published them)
  * @param batch how many documents one pass reads
- * @param bumpVersion whether publishing also increments the document's {@code version},
- * so a writer holding an older copy (with the published event still in it) retries
- * instead of writing the event back; for documents saved whole with optimistic locking
+ * @param bumpVersion whether publishing also increments the {@code version} of a document
+ * that has one, so a writer holding an older copy (with the published event still in it)
+ * retries instead of writing the event back; for documents saved whole with optimistic
+ * locking
  */
 @ConfigurationProperties("therapy.outbox")
 public record OutboxProperties(@DefaultValue List<String> collections, @DefaultValue("500ms") Duration interval,

@@ -1,10 +1,12 @@
 package org.therapygroups.platform.outbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -189,7 +191,7 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 		List<Document> documents = new ArrayList<>();
 		if (ids == null) {
 			Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(this.batchSize);
-			pending.fields().include("outbox");
+			pending.fields().include("outbox").include("version");
 			documents.addAll(this.mongo.find(pending, Document.class, collection));
 		}
 		else {
@@ -201,7 +203,11 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 			}
 		}
 		Map<Object, List<Sent>> sent = new LinkedHashMap<>();
+		Set<Object> versioned = new HashSet<>();
 		for (Document document : documents) {
+			if (document.containsKey("version")) {
+				versioned.add(document.get("_id"));
+			}
 			List<Sent> ofDocument = new ArrayList<>();
 			for (Document entry : document.getList("outbox", Document.class, List.of())) {
 				CloudEvent event = EventJson.fromJson(entry.getString("event"));
@@ -231,7 +237,7 @@ public class OutboxRelay implements ApplicationListener<AfterSaveEvent<?>> {
 			}
 			if (!acknowledged.isEmpty()) {
 				Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", acknowledged)));
-				if (this.bumpVersion) {
+				if (this.bumpVersion && versioned.contains(document.getKey())) {
 					pull.inc("version", 1);
 				}
 				this.mongo.updateFirst(new Query(Criteria.where("_id").is(document.getKey())), pull, collection);

@@ -125,6 +125,17 @@ class OutboxRelayTests {
 		assertThat(stored().getLong("version")).isEqualTo(4L);
 	}
 
+	@Test
+	void aDocumentWithoutVersionGetsNone() {
+		insert(List.of(this.registered));
+		brokerAcknowledgesAll();
+
+		relay(true).publishPending(COLLECTION, null);
+
+		assertThat(outbox()).isEmpty();
+		assertThat(stored().containsKey("version")).isFalse();
+	}
+
 	@SuppressWarnings("unchecked")
 	private void brokerAcknowledgesAll() {
 		given(this.kafka.send(any(ProducerRecord.class)))
