@@ -10,11 +10,13 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -22,7 +24,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.therapygroups.platform.problem.ProblemHandler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -60,9 +64,13 @@ public final class ServiceArchitecture {
 					.dependOnClassesThat()
 					.areAssignableTo(HttpSecurity.class)
 					.orShould()
-					.dependOnClassesThat()
-					.areAssignableTo(JwtDecoder.class)
+					.implement(JwtDecoder.class)
 					.because("resource-server security is the kit's (RequestRules adds a service's own paths)"),
+				noMethods().that()
+					.areAnnotatedWith(Bean.class)
+					.should()
+					.haveRawReturnType(assignableTo(JwtDecoder.class).or(assignableTo(SecurityFilterChain.class)))
+					.because("a service uses the kit's token decoder (e.g. for a WebSocket CONNECT), never its own"),
 				noClasses().that()
 					.areNotAssignableTo(ProblemHandler.class)
 					.should()

@@ -37,7 +37,7 @@ class ServiceArchitectureTests {
 
 	@Test
 	void checkThrowsOnAViolation() {
-		assertThatThrownBy(() -> ServiceArchitecture.rules("org.therapygroups.platform.architecture")[1]
+		assertThatThrownBy(() -> ServiceArchitecture.rules("org.therapygroups.platform.architecture")[2]
 			.check(new ClassFileImporter().importClasses(OwnErrors.class))).isInstanceOf(AssertionError.class);
 	}
 

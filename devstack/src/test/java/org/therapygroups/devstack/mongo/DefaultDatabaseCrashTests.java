@@ -1,0 +1,147 @@
+package org.therapygroups.devstack.mongo;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.therapygroups.devstack.MongoServerMain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local default database killed with SIGKILL right after it acknowledged writes:
+ * inserts, updates and deletes acknowledged before the kill are all there after a restart
+ * on the same file.
+ */
+class DefaultDatabaseCrashTests {
+
+	@TempDir
+	Path data;
+
+	private Process server;
+
+	@AfterEach
+	void stop() {
+		if (this.server != null) {
+			this.server.destroyForcibly();
+		}
+	}
+
+	@Test
+	void everyAcknowledgedWriteSurvivesAKill() throws Exception {
+		Path file = this.data.resolve("mongo.mv");
+		int port = freePort();
+		this.server = start(port, file);
+		List<String> acknowledged = new ArrayList<>();
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> things = client.getDatabase("crash").getCollection("things");
+			for (int i = 0; i < 50; i++) {
+				things.insertOne(new Document("_id", "t" + i).append("version", 0));
+				things.updateOne(Filters.eq("_id", "t" + i), Updates.set("version", 1));
+				acknowledged.add("t" + i);
+			}
+			things.deleteOne(Filters.eq("_id", "t0"));
+			acknowledged.remove("t0");
+		}
+		this.server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+		this.server = start(port, file);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> things = client.getDatabase("crash").getCollection("things");
+			List<String> stored = new ArrayList<>();
+			for (Document thing : things.find(Filters.eq("version", 1))) {
+				stored.add(thing.getString("_id"));
+			}
+			assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged);
+			assertThat(things.countDocuments()).isEqualTo(acknowledged.size());
+		}
+	}
+
+	@Test
+	void versionGuardedReplacementsSurviveAKill() throws Exception {
+		Path file = this.data.resolve("mongo.mv");
+		int port = freePort();
+		this.server = start(port, file);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> sessions = client.getDatabase("crash").getCollection("sessions");
+			// as DefaultDatabase.indexVersionedSaves and Spring Data's save of a
+			// versioned
+			// document do it
+			sessions.createIndex(new Document("_id", 1).append("version", 1),
+					new com.mongodb.client.model.IndexOptions().unique(true));
+			sessions.insertOne(new Document("_id", "s1").append("version", 0).append("status", "SCHEDULED"));
+			sessions.updateOne(Filters.eq("_id", "s1"), Updates.inc("version", 1));
+			for (int version = 1; version <= 20; version++) {
+				var result = sessions.replaceOne(Filters.and(Filters.eq("_id", "s1"), Filters.eq("version", version)),
+						new Document("_id", "s1").append("version", version + 1)
+							.append("status", "RUNNING " + version));
+				assertThat(result.getModifiedCount()).isEqualTo(1);
+			}
+		}
+		this.server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+		this.server = start(port, file);
+		try (MongoClient client = client(port)) {
+			Document stored = client.getDatabase("crash")
+				.getCollection("sessions")
+				.find(Filters.eq("_id", "s1"))
+				.first();
+			assertThat(stored).isNotNull();
+			assertThat(stored.getInteger("version")).isEqualTo(21);
+			assertThat(stored.getString("status")).isEqualTo("RUNNING 20");
+		}
+	}
+
+	private static Process start(int port, Path file) throws IOException {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), MongoServerMain.class.getName(), String.valueOf(port),
+				file.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (true) {
+			try (var socket = new java.net.Socket("127.0.0.1", port)) {
+				return process;
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadline || !process.isAlive()) {
+					throw new IllegalStateException("the database did not start", ex);
+				}
+				Thread.onSpinWait();
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(interrupted);
+				}
+			}
+		}
+	}
+
+	private static MongoClient client(int port) {
+		return MongoClients.create("mongodb://127.0.0.1:" + port);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
