@@ -85,6 +85,48 @@ class GroupSchedulingTests {
 	}
 
 	@Test
+	void aStartWithAnOffsetIsTheSameMomentInTheProgramsZone() {
+		// each is 09:03 in Berlin (UTC+1 in winter, UTC+2 in summer); the group meets
+		// then
+		Map<String, String> firstSessions = Map.of("2027-01-06T08:03:00Z", "2027-01-06T08:03:00Z",
+				"2027-01-06T09:03:00+01:00", "2027-01-06T08:03:00Z", "2027-01-06T03:03:00-05:00",
+				"2027-01-06T08:03:00Z", "2026-09-02T09:03:00+02:00", "2026-09-02T07:03:00Z", "2026-09-02T07:03Z",
+				"2026-09-02T07:03:00Z");
+		firstSessions.forEach((start, firstSession) -> {
+			Map<String, Object> request = Fixtures.groupRequest(this.fixtures.therapist().id());
+			request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=WE", "start", start, "count", 2));
+			Api.Response created = this.fixtures.createGroup(this.director, this.program, request);
+			assertThat(created.status()).as(start + " " + created).isEqualTo(201);
+			assertThat((String) created.json("$.recurrence.start")).as(start)
+				.isEqualTo(start.substring(0, 11) + "09:03:00");
+			List<Map<String, Object>> sessions = this.fixtures.sessions(this.director, created.id());
+			assertThat(sessions).extracting((s) -> s.get("startsAt"))
+				.as(start)
+				.containsExactly(firstSession, Instant.parse(firstSession).plus(Duration.ofDays(7)).toString());
+		});
+	}
+
+	@Test
+	void aStartThatIsNoDateAndTimeNamesTheField() {
+		for (String start : List.of("next Wednesday", "2027-01-06", "2027-01-06T09:03:00 Europe/Berlin")) {
+			Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+			request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=WE", "start", start));
+			Api.Response refused = this.fixtures.createGroup(this.director, this.program, request);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(fields(refused)).as(start).containsExactly("recurrence.start");
+			assertThat(refused.body()).doesNotContain(start);
+		}
+	}
+
+	@Test
+	void theApiDocumentSaysAStartWithAnOffsetIsConverted() {
+		Api.Response document = this.api.get(null, "/v3/api-docs");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat((String) document.json("$.components.schemas.RecurrenceRequest.properties.start.description"))
+			.contains("local to the program's time zone", "converted to the program's time zone");
+	}
+
+	@Test
 	void theHorizonJobExtendsOnceWhateverHowOftenItRuns() {
 		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
 		long before = countSessions(group);
