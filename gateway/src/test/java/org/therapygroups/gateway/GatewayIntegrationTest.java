@@ -244,6 +244,17 @@ class GatewayIntegrationTest {
 	}
 
 	@Test
+	void calendarFeedsAreNeverStoredWhateverTheServiceSays() {
+		this.client.get()
+			.uri("/api/sessions/public/calendar/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG.ics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	@Test
 	void unreachableServiceIsServiceUnavailableProblem() {
 		expectProblem(this.client.get()
 			.uri("/api/notes/session/42")

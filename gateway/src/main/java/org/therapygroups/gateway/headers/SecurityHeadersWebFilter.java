@@ -56,7 +56,9 @@ class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		headers.set("Referrer-Policy", "no-referrer");
 		headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 		headers.set("Content-Security-Policy", isDocsUi(exchange) ? DOCS_UI_CSP : API_CSP);
-		// Responses carry health data: no browser or proxy may keep a copy.
+		// Responses carry health data: no browser or proxy may keep a copy. That holds
+		// for the public calendar feed too, whose path is its credential: each poll
+		// reaches the service, so a revoked feed stops at the next one.
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (exchange.getRequest().getSslInfo() != null) {
 			headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -83,6 +83,50 @@ public class Bookings {
 	}
 
 	/**
+	 * Gives back the rest of a session's slot once it has ended: the facilitators and
+	 * room are free from {@code end} on (for the whole slot if it ended before it was due
+	 * to begin), while the time it was held stays booked.
+	 * @param resources the resource keys the session holds
+	 * @param sessionId the session
+	 * @param end when it ended
+	 */
+	public void endEarly(Collection<String> resources, String sessionId, Instant end) {
+		for (String resource : new java.util.LinkedHashSet<>(resources)) {
+			Retries.onConflict(() -> endEarly(resource, sessionId, end));
+		}
+	}
+
+	private Void endEarly(String resource, String sessionId, Instant end) {
+		ResourceCalendar calendar = this.mongo.findById(resource, ResourceCalendar.class);
+		if (calendar == null) {
+			return null;
+		}
+		List<Booking> bookings = calendar.getBookings();
+		boolean changed = false;
+		for (int i = bookings.size() - 1; i >= 0; i--) {
+			Booking booking = bookings.get(i);
+			if (!booking.sessionId().equals(sessionId)) {
+				continue;
+			}
+			Booking held = booking.endingBy(end);
+			if (held == booking) {
+				continue;
+			}
+			changed = true;
+			if (held != null) {
+				bookings.set(i, held);
+			}
+			else {
+				bookings.remove(i);
+			}
+		}
+		if (changed) {
+			this.mongo.save(calendar);
+		}
+		return null;
+	}
+
+	/**
 	 * Drops bookings that ended before a time, so resource documents stay small.
 	 * @param before the cut-off
 	 */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +31,6 @@ import org.therapygroups.sessions.support.SchedulingProperties;
 class CalendarController {
 
 	static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=utf-8");
-
-	/** Calendar clients poll; five minutes of private caching is plenty fresh. */
-	static final String FEED_CACHE_CONTROL = "private, max-age=300";
 
 	private final Schedules schedules;
 
@@ -79,9 +75,13 @@ class CalendarController {
 	@GetMapping("/public/calendar/{token}.ics")
 	ResponseEntity<String> ics(@PathVariable String token) {
 		CalendarFeed feed = this.feeds.resolve(token).orElseThrow(() -> ApiProblem.notFound("This calendar feed"));
+		// The path is the credential and the answer says when someone goes to therapy:
+		// no cache, shared or private, keeps a copy, and every poll asks again, so a
+		// revoked or replaced feed stops at the next one. Clients poll every few
+		// minutes anyway; a stored copy would save little.
 		return ResponseEntity.ok()
 			.contentType(TEXT_CALENDAR)
-			.header(HttpHeaders.CACHE_CONTROL, FEED_CACHE_CONTROL)
+			.cacheControl(CacheControl.noStore())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(this.schedules.ics(feed));
 	}

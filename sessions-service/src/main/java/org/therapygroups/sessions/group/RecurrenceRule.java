@@ -48,6 +48,15 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 		if (this.start == null) {
 			violations.add("recurrence.start", "is required (local date and time of the first session)");
 		}
+		validateGiven(zone, violations);
+	}
+
+	/**
+	 * Checks the rule as {@link #validate} does, except for a missing start.
+	 * @param zone the program's zone
+	 * @param violations where problems go
+	 */
+	public void validateGiven(ZoneId zone, Violations violations) {
 		if (this.until != null && this.start != null && this.until.isBefore(this.start.toLocalDate())) {
 			violations.add("recurrence.until", "must not be before the start");
 		}

@@ -3,12 +3,21 @@ package org.therapygroups.sessions.scheduling;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.therapygroups.events.identity.Roles;
 import org.therapygroups.platform.directory.Directory;
@@ -19,6 +28,7 @@ import org.therapygroups.sessions.group.Location;
 import org.therapygroups.sessions.group.Modality;
 import org.therapygroups.sessions.group.Openness;
 import org.therapygroups.sessions.group.RecurrenceRule;
+import org.therapygroups.platform.problem.PlausibleTimes;
 import org.therapygroups.platform.problem.Violations;
 
 /**
@@ -36,8 +46,29 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 	record LocationRequest(String room, String telehealthUrl) {
 	}
 
-	record RecurrenceRequest(String rrule, LocalDateTime start, LocalDate until, Integer count) {
+	/**
+	 * The rule as submitted; {@code start} is text because it may come local to the
+	 * program's zone or as a moment with an offset, and only the program knows the zone.
+	 */
+	record RecurrenceRequest(String rrule, @Schema(
+			description = "The first session: a date and time local to the program's time zone, or a moment with "
+					+ "an offset or Z, which is converted to the program's time zone (2026-09-01T16:00:00Z is "
+					+ "18:00 in Berlin). The group then meets at that local time across daylight-saving changes.",
+			example = "2026-09-01T18:00:00") String start, LocalDate until, Integer count) {
 	}
+
+	/**
+	 * ISO local date and time (any case, no 30 February), then an optional offset: a
+	 * local start reads exactly as it does everywhere else in the API.
+	 */
+	private static final DateTimeFormatter START = new DateTimeFormatterBuilder().parseCaseInsensitive()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+		.optionalStart()
+		.appendOffsetId()
+		.optionalEnd()
+		.toFormatter(Locale.ROOT)
+		.withResolverStyle(ResolverStyle.STRICT)
+		.withChronology(IsoChronology.INSTANCE);
 
 	/**
 	 * The settings this request gives, on top of a group's current ones (or of nothing,
@@ -115,10 +146,41 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 		if (rule != null && rule.startsWith("RRULE:")) {
 			rule = rule.substring(6);
 		}
-		RecurrenceRule result = new RecurrenceRule(rule, this.recurrence.start(), this.recurrence.until(),
-				this.recurrence.count());
-		result.validate(zone, violations);
+		String startText = blankToNull(this.recurrence.start());
+		LocalDateTime start = (startText != null) ? start(startText.strip(), zone, violations) : null;
+		RecurrenceRule result = new RecurrenceRule(rule, start, this.recurrence.until(), this.recurrence.count());
+		if (startText != null && start == null) {
+			// refused above already: "is required" would contradict that message
+			result.validateGiven(zone, violations);
+		}
+		else {
+			result.validate(zone, violations);
+		}
 		return result;
+	}
+
+	/**
+	 * The first occurrence, local to the program's zone. A start with an offset or
+	 * {@code Z} is a moment (what a client converting to UTC sends), so it is the
+	 * program's wall-clock time at that moment; reading its digits as local time would
+	 * move the group by the difference.
+	 */
+	private static LocalDateTime start(String text, ZoneId zone, Violations violations) {
+		TemporalAccessor parsed;
+		try {
+			parsed = START.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+		}
+		catch (DateTimeParseException ex) {
+			violations.add("recurrence.start", "must be a date and time, local to the program's time zone "
+					+ "(yyyy-MM-ddTHH:mm) or with an offset (ending in Z or +01:00), which is converted to that zone");
+			return null;
+		}
+		if (!PlausibleTimes.plausible(parsed)) {
+			violations.add("recurrence.start", PlausibleTimes.OUT_OF_RANGE);
+			return null;
+		}
+		return (parsed instanceof OffsetDateTime moment) ? moment.atZoneSameInstant(zone).toLocalDateTime()
+				: (LocalDateTime) parsed;
 	}
 
 	private List<FacilitatorAssignment> facilitators(Directory directory, Violations violations) {

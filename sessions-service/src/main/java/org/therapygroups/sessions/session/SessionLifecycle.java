@@ -210,6 +210,9 @@ public class SessionLifecycle {
 					group.facilitatorIds()), now);
 			return this.sessions.save(session);
 		});
+		// after the session's own write, as for a cancellation: a crash in between
+		// leaves the rest of the slot taken, never frees a session still running
+		this.bookings.endEarly(result.getResources(), result.getId(), result.getCompletedAt());
 		this.relay.trigger();
 		return result;
 	}

@@ -50,6 +50,7 @@ import org.therapygroups.sessions.program.Program;
 import org.therapygroups.sessions.session.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -406,7 +407,7 @@ class CalendarFeedIntegrationTests {
 				.accept(MediaType.parseMediaType("text/calendar")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "text/calendar;charset=utf-8"))
-			.andExpect(header().string("Cache-Control", "private, max-age=300"))
+			.andExpect(header().string("Cache-Control", "no-store"))
 			.andReturn()
 			.getResponse();
 		String text = response.getContentAsString(StandardCharsets.UTF_8);
@@ -417,6 +418,7 @@ class CalendarFeedIntegrationTests {
 	private void expectNoFeed(String token) throws Exception {
 		this.mvc.perform(get("/api/sessions/public/calendar/{token}.ics", token))
 			.andExpect(status().isNotFound())
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 

@@ -85,6 +85,48 @@ class GroupSchedulingTests {
 	}
 
 	@Test
+	void aStartWithAnOffsetIsTheSameMomentInTheProgramsZone() {
+		// each is 09:03 in Berlin (UTC+1 in winter, UTC+2 in summer); the group meets
+		// then
+		Map<String, String> firstSessions = Map.of("2027-01-06T08:03:00Z", "2027-01-06T08:03:00Z",
+				"2027-01-06T09:03:00+01:00", "2027-01-06T08:03:00Z", "2027-01-06T03:03:00-05:00",
+				"2027-01-06T08:03:00Z", "2026-09-02T09:03:00+02:00", "2026-09-02T07:03:00Z", "2026-09-02T07:03Z",
+				"2026-09-02T07:03:00Z");
+		firstSessions.forEach((start, firstSession) -> {
+			Map<String, Object> request = Fixtures.groupRequest(this.fixtures.therapist().id());
+			request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=WE", "start", start, "count", 2));
+			Api.Response created = this.fixtures.createGroup(this.director, this.program, request);
+			assertThat(created.status()).as(start + " " + created).isEqualTo(201);
+			assertThat((String) created.json("$.recurrence.start")).as(start)
+				.isEqualTo(start.substring(0, 11) + "09:03:00");
+			List<Map<String, Object>> sessions = this.fixtures.sessions(this.director, created.id());
+			assertThat(sessions).extracting((s) -> s.get("startsAt"))
+				.as(start)
+				.containsExactly(firstSession, Instant.parse(firstSession).plus(Duration.ofDays(7)).toString());
+		});
+	}
+
+	@Test
+	void aStartThatIsNoDateAndTimeNamesTheField() {
+		for (String start : List.of("next Wednesday", "2027-01-06", "2027-01-06T09:03:00 Europe/Berlin")) {
+			Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+			request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=WE", "start", start));
+			Api.Response refused = this.fixtures.createGroup(this.director, this.program, request);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(fields(refused)).as(start).containsExactly("recurrence.start");
+			assertThat(refused.body()).doesNotContain(start);
+		}
+	}
+
+	@Test
+	void theApiDocumentSaysAStartWithAnOffsetIsConverted() {
+		Api.Response document = this.api.get(null, "/v3/api-docs");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat((String) document.json("$.components.schemas.RecurrenceRequest.properties.start.description"))
+			.contains("local to the program's time zone", "converted to the program's time zone");
+	}
+
+	@Test
 	void theHorizonJobExtendsOnceWhateverHowOftenItRuns() {
 		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
 		long before = countSessions(group);
@@ -170,6 +212,40 @@ class GroupSchedulingTests {
 		Map<String, Object> other = Fixtures.groupRequest(this.therapist.id());
 		other.put("recurrence", Map.of("rrule", "FREQ=DAILY", "start", "2026-09-01T18:00:00", "count", 1));
 		assertThat(this.fixtures.createGroup(this.director, this.program, other).status()).isEqualTo(201);
+	}
+
+	@Test
+	void completingEarlyFreesTheRestOfTheSlotForFacilitatorAndRoom() {
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("location", Map.of("room", "Room 7"));
+		String group = this.fixtures.group(this.director, this.program, request);
+		heldFromTo(this.fixtures.firstSession(this.director, group), "2026-09-01T16:00:00Z", "2026-09-01T16:40:00Z");
+		// the time it was held stays taken; the rest of 16:00 to 17:30 is free
+		assertThat(extra(group, "2026-09-01T16:30:00Z", "2026-09-01T16:50:00Z").status()).isEqualTo(409);
+		Api.Response rest = extra(group, "2026-09-01T16:45:00Z", "2026-09-01T17:30:00Z");
+		assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+		Map<String, Object> sameRoom = Fixtures.groupRequest(this.fixtures.therapist().id());
+		sameRoom.put("location", Map.of("room", "Room 7"));
+		sameRoom.put("recurrence", Map.of("rrule", "FREQ=DAILY", "start", "2026-09-01T18:40:00", "count", 1));
+		sameRoom.put("sessionMinutes", 15);
+		Api.Response room = this.fixtures.createGroup(this.director, this.program, sameRoom);
+		assertThat(room.status()).as(room.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void completingBeforeTheScheduledStartFreesTheWholeSlot() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		heldFromTo(this.fixtures.firstSession(this.director, group), "2026-09-01T15:50:00Z", "2026-09-01T15:58:00Z");
+		Api.Response whole = extra(group, "2026-09-01T16:00:00Z", "2026-09-01T17:30:00Z");
+		assertThat(whole.status()).as(whole.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void completingLateKeepsTheSlotAsItWas() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+		heldFromTo(this.fixtures.firstSession(this.director, group), "2026-09-01T16:00:00Z", "2026-09-01T17:35:00Z");
+		assertThat(extra(group, "2026-09-01T17:00:00Z", "2026-09-01T17:31:00Z").status()).isEqualTo(409);
+		assertThat(extra(group, "2026-09-01T17:30:00Z", "2026-09-01T18:00:00Z").status()).isEqualTo(201);
 	}
 
 	@Test
@@ -291,6 +367,21 @@ class GroupSchedulingTests {
 		assertThat(this.api
 			.patch(this.director, "/api/sessions/groups/" + group, Map.of("recurrence", Map.of("rrule", "FREQ=DAILY")))
 			.status()).isEqualTo(400);
+	}
+
+	/** Starts and completes a session as its facilitator, at the given times. */
+	private void heldFromTo(String session, String startedAt, String completedAt) {
+		this.clock.set(Instant.parse(startedAt));
+		assertThat(this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/start", null).status())
+			.isEqualTo(200);
+		this.clock.set(Instant.parse(completedAt));
+		assertThat(this.api.post(this.therapist, "/api/sessions/sessions/" + session + "/complete", null).status())
+			.isEqualTo(200);
+	}
+
+	private Api.Response extra(String group, String startsAt, String endsAt) {
+		return this.api.post(this.therapist, "/api/sessions/groups/" + group + "/sessions",
+				Map.of("startsAt", startsAt, "endsAt", endsAt));
 	}
 
 	@SuppressWarnings("unchecked")
