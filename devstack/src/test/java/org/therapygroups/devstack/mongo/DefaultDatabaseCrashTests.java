@@ -106,6 +106,40 @@ class DefaultDatabaseCrashTests {
 		}
 	}
 
+	@Test
+	void theLastWritesOfABusyStoreSurviveAKill() throws Exception {
+		Path file = this.data.resolve("mongo.mv");
+		int port = freePort();
+		this.server = start(port, file);
+		String padding = "x".repeat(2000);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> cells = client.getDatabase("busy").getCollection("cells");
+			MongoCollection<Document> seen = client.getDatabase("other").getCollection("seen");
+			for (int i = 0; i < 100; i++) {
+				cells.insertOne(new Document("_id", "c" + i).append("version", 0).append("padding", padding));
+			}
+			// rewritten and deleted pages leave free space in the file, which later
+			// chunks
+			// reuse
+			for (int round = 1; round <= 30; round++) {
+				for (int i = 0; i < 100; i++) {
+					cells.updateOne(Filters.eq("_id", "c" + i), Updates.set("version", round));
+				}
+				for (int i = 0; i < 20; i++) {
+					seen.insertOne(new Document("_id", round + "-" + i).append("padding", padding));
+				}
+				seen.deleteMany(Filters.regex("_id", "^" + round + "-"));
+			}
+		}
+		this.server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+		this.server = start(port, file);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> cells = client.getDatabase("busy").getCollection("cells");
+			assertThat(cells.countDocuments(Filters.eq("version", 30))).isEqualTo(100);
+		}
+	}
+
 	private static Process start(int port, Path file) throws IOException {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), MongoServerMain.class.getName(), String.valueOf(port),
