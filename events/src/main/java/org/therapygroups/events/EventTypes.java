@@ -95,11 +95,13 @@ public final class EventTypes {
 
 		public static final String ALERT_CLEARED = "therapy.alert.cleared.v1";
 
+		public static final String ALERT_RULES_CHANGED = "therapy.alert-rules.changed.v1";
+
 		/** All sessions-service types. */
 		public static final Set<String> ALL = ordered(GROUP_CREATED, GROUP_UPDATED, GROUP_CANCELLED, SESSION_SCHEDULED,
 				SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_STARTED, SESSION_COMPLETED, MEMBERSHIP_JOINED,
 				MEMBERSHIP_WAITLISTED, MEMBERSHIP_PROMOTED, MEMBERSHIP_LEFT, ATTENDANCE_RECORDED, ATTENDANCE_CORRECTED,
-				ALERT_RAISED, ALERT_RESOLVED, ALERT_CLEARED);
+				ALERT_RAISED, ALERT_RESOLVED, ALERT_CLEARED, ALERT_RULES_CHANGED);
 
 		private Sessions() {
 		}

@@ -22,7 +22,7 @@ class EventTypesTests {
 				assertThat(all.add(type)).as("duplicate " + type).isTrue();
 			});
 		assertThat(EventTypes.Identity.ALL).hasSize(6);
-		assertThat(EventTypes.Sessions.ALL).hasSize(17);
+		assertThat(EventTypes.Sessions.ALL).hasSize(18);
 		assertThat(EventTypes.Notes.ALL).hasSize(5);
 	}
 

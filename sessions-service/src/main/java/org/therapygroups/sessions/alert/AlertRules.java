@@ -1,10 +1,16 @@
 package org.therapygroups.sessions.alert;
 
 import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import org.therapygroups.events.EventSources;
+import org.therapygroups.events.sessions.AlertRulesChanged;
+import org.therapygroups.platform.outbox.OutboxEntry;
 import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.platform.problem.Violations;
 
@@ -20,10 +26,36 @@ import org.therapygroups.platform.problem.Violations;
  * (default 14)
  * @param updatedBy the director who last changed them, {@code null} for the defaults
  * @param updatedAt when
+ * @param outbox the change's {@code AlertRulesChanged}, until the relay published it; never
+ * shown
  */
 @Document("alert_rules")
 record AlertRules(@Id String programId, int consecutiveMissed, int minAttendancePercent, int windowWeeks,
-		int silentDays, String updatedBy, Instant updatedAt) {
+		int silentDays, String updatedBy, Instant updatedAt, @JsonIgnore List<OutboxEntry> outbox) {
+
+	AlertRules {
+		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+	}
+
+	AlertRules(String programId, int consecutiveMissed, int minAttendancePercent, int windowWeeks, int silentDays,
+			String updatedBy, Instant updatedAt) {
+		this(programId, consecutiveMissed, minAttendancePercent, windowWeeks, silentDays, updatedBy, updatedAt,
+				List.of());
+	}
+
+	/**
+	 * These rules as changed by a director, with the event that reports the change.
+	 * @param actorId the director
+	 * @param now when
+	 * @return the rules to store
+	 */
+	AlertRules changedBy(String actorId, Instant now) {
+		AlertRulesChanged changed = new AlertRulesChanged(this.programId, this.consecutiveMissed,
+				this.minAttendancePercent, this.windowWeeks, this.silentDays, actorId, now);
+		return new AlertRules(this.programId, this.consecutiveMissed, this.minAttendancePercent, this.windowWeeks,
+				this.silentDays, actorId, now,
+				List.of(OutboxEntry.of(EventSources.SESSIONS_SERVICE, changed, now)));
+	}
 
 	/**
 	 * At least this many recorded sessions in the window before the attendance rule

@@ -253,8 +253,9 @@ class Alerts {
 	AlertRules changeRules(String programId, AlertRules edited, Actor actor) {
 		this.programs.directedBy(programId, actor);
 		AlertRules rules = new AlertRules(programId, edited.consecutiveMissed(), edited.minAttendancePercent(),
-				edited.windowWeeks(), edited.silentDays(), actor.id(), this.clock.instant())
-			.validated();
+				edited.windowWeeks(), edited.silentDays(), null, null)
+			.validated()
+			.changedBy(actor.id(), this.clock.instant());
 		return this.mongo.save(rules);
 	}
 

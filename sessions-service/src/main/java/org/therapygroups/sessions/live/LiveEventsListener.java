@@ -56,9 +56,10 @@ class LiveEventsListener {
 			properties = "auto.offset.reset=latest")
 	void on(ConsumerRecord<String, CloudEvent> record) {
 		CloudEvent event = record.value();
-		// both topics are keyed by group id
+		// both topics are keyed by group id, but for a program's rule change, which no
+		// screen shows live
 		String groupId = record.key();
-		if (event == null || groupId == null) {
+		if (event == null || groupId == null || EventTypes.Sessions.ALERT_RULES_CHANGED.equals(event.getType())) {
 			return;
 		}
 		try {

@@ -22,6 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.therapygroups.events.EventTypes;
+import org.therapygroups.events.Events;
+import org.therapygroups.events.sessions.AlertRulesChanged;
 import org.therapygroups.events.Topics;
 import org.therapygroups.events.kafka.StructuredCloudEventDeserializer;
 import org.therapygroups.sessions.support.Api;
@@ -156,6 +158,13 @@ class AlertIntegrationTests {
 		assertThat(this.api.get(this.director, rules()).<Integer>json("$.consecutiveMissed")).isEqualTo(3);
 		assertThat(this.api.get(this.director, rules()).<Integer>json("$.silentDays")).isEqualTo(14);
 
+		CloudEvent announced = ruleChangeEvent();
+		assertThat(announced.getType()).isEqualTo(EventTypes.Sessions.ALERT_RULES_CHANGED);
+		AlertRulesChanged payload = Events.payload(announced, AlertRulesChanged.class);
+		assertThat(payload.consecutiveMissed()).isEqualTo(3);
+		assertThat(payload.silentDays()).isEqualTo(14);
+		assertThat(payload.actorId()).isEqualTo(this.director.id());
+
 		Api.Response invalid = this.api.put(this.director, rules(), Map.of("windowWeeks", 0));
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.<String>json("$.errors[0].field")).isEqualTo("windowWeeks");
@@ -189,6 +198,26 @@ class AlertIntegrationTests {
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> assertThat(alerts(caller, status)).hasSize(count));
 		return alerts(caller, status);
+	}
+
+	/** The rule change on sessions.events, keyed by its program. */
+	private CloudEvent ruleChangeEvent() {
+		List<CloudEvent> found = new ArrayList<>();
+		try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
+						"alert-rules-test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StructuredCloudEventDeserializer())) {
+			consumer.subscribe(List.of(Topics.SESSIONS));
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
+					if (this.programId.equals(record.key())) {
+						found.add(record.value());
+					}
+				}
+				assertThat(found).isNotEmpty();
+			});
+		}
+		return found.get(0);
 	}
 
 	private List<String> alertEventTypes(String alertId) {
