@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import org.therapygroups.events.EventSources;
@@ -26,13 +27,14 @@ import org.therapygroups.platform.problem.Violations;
  * (default 14)
  * @param updatedBy the director who last changed them, {@code null} for the defaults
  * @param updatedAt when
- * @param outbox the change's {@code AlertRulesChanged}, until the relay published it; never
- * shown
+ * @param outbox the change's {@code AlertRulesChanged}, until the relay published it;
+ * never shown
  */
 @Document("alert_rules")
 record AlertRules(@Id String programId, int consecutiveMissed, int minAttendancePercent, int windowWeeks,
 		int silentDays, String updatedBy, Instant updatedAt, @JsonIgnore List<OutboxEntry> outbox) {
 
+	@PersistenceCreator
 	AlertRules {
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 	}
@@ -53,8 +55,7 @@ record AlertRules(@Id String programId, int consecutiveMissed, int minAttendance
 		AlertRulesChanged changed = new AlertRulesChanged(this.programId, this.consecutiveMissed,
 				this.minAttendancePercent, this.windowWeeks, this.silentDays, actorId, now);
 		return new AlertRules(this.programId, this.consecutiveMissed, this.minAttendancePercent, this.windowWeeks,
-				this.silentDays, actorId, now,
-				List.of(OutboxEntry.of(EventSources.SESSIONS_SERVICE, changed, now)));
+				this.silentDays, actorId, now, List.of(OutboxEntry.of(EventSources.SESSIONS_SERVICE, changed, now)));
 	}
 
 	/**
