@@ -47,6 +47,10 @@ public class Accounts {
 		return Optional.ofNullable(this.mongo.findById(id, Account.class));
 	}
 
+	public boolean exists(String id) {
+		return this.mongo.exists(new Query(Criteria.where("_id").is(id)), Account.class);
+	}
+
 	/** A page of accounts, by display name; the outbox and invitation stay inside. */
 	public Page<Account> page(Criteria filter, int page, int size) {
 		Query query = new Query(filter);

@@ -3,6 +3,7 @@ package org.therapygroups.auth.account;
 import org.therapygroups.platform.problem.FieldError;
 import org.therapygroups.platform.problem.ApiProblem;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,6 +118,21 @@ public class KeycloakUsers {
 				.ofEpochMilli((user.getCreatedTimestamp() != null) ? user.getCreatedTimestamp() : 0)));
 	}
 
+	/**
+	 * One page of the realm's users, in Keycloak's order.
+	 * @param first how many users to pass over
+	 * @param max how many users at most
+	 * @return the users of the page; fewer than {@code max} on the last page
+	 */
+	List<ListedUser> page(int first, int max) {
+		return this.realm.users()
+			.list(first, max)
+			.stream()
+			.map((user) -> new ListedUser(user.getId(), user.getUsername(),
+					fullName(user.getFirstName(), user.getLastName()), Boolean.TRUE.equals(user.isEnabled())))
+			.toList();
+	}
+
 	/** The user's realm roles, or empty if there is no such user. */
 	public Optional<Set<String>> realmRoles(String userId) {
 		try {
@@ -188,6 +204,12 @@ public class KeycloakUsers {
 		user.update(representation);
 	}
 
+	/** As Keycloak's full-name mapper writes the {@code name} claim of a token. */
+	private static String fullName(String firstName, String lastName) {
+		String name = (Objects.toString(firstName, "").strip() + " " + Objects.toString(lastName, "").strip()).strip();
+		return name.isEmpty() ? null : name;
+	}
+
 	/** Keycloak's own explanation, e.g. "Invalid password: minimum length 10." */
 	private static String errorOf(Response response) {
 		try {
@@ -202,6 +224,18 @@ public class KeycloakUsers {
 	}
 
 	public record ExistingUser(String id, java.time.Instant createdAt) {
+
+	}
+
+	/**
+	 * A user as a page of the realm lists them.
+	 *
+	 * @param id the Keycloak user id
+	 * @param username the username
+	 * @param name first and last name, or {@code null} if neither is set
+	 * @param enabled whether the user can sign in
+	 */
+	record ListedUser(String id, String username, String name, boolean enabled) {
 
 	}
 

@@ -2,6 +2,7 @@ package org.therapygroups.auth.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,18 @@ class PendingCreations {
 		catch (RuntimeException ex) {
 			// the database away: the sweep finds nothing to undo and removes the entry
 		}
+	}
+
+	/**
+	 * Whether an account of this username is being created, or a crash left its creation
+	 * for {@link HalfMadeAccounts} to finish: its Keycloak user may not have its account
+	 * document yet, and is nobody else's to adopt.
+	 * @param username the Keycloak username (Keycloak keeps usernames in lower case, as
+	 * the creations record them)
+	 */
+	boolean inProgress(String username) {
+		return this.mongo.exists(new Query(Criteria.where("username").is(username.toLowerCase(Locale.ROOT))),
+				PendingCreation.class);
 	}
 
 	/**

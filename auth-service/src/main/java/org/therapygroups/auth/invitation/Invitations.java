@@ -43,17 +43,19 @@ class Invitations {
 	/**
 	 * Checks the code before Keycloak is touched, so a bad code changes nothing; a
 	 * password the policy refuses leaves the invitation usable.
+	 * @throws RefusedCode 400 for an unknown code, 410 for a used or expired one
+	 * @throws ApiProblem 400 for a password the policy refuses
 	 */
 	Accepted accept(String code, String password) {
 		Instant now = StoredTime.now(this.clock);
 		String hash = InvitationCodes.hash(code);
 		Account account = this.accounts.findByCodeHash(hash)
-			.orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "The invitation code is not valid."));
+			.orElseThrow(() -> new RefusedCode(HttpStatus.BAD_REQUEST, "The invitation code is not valid."));
 		if (account.invitation().usedAt() != null || account.status() != AccountStatus.INVITED) {
-			throw new ApiProblem(HttpStatus.GONE, "The invitation code has been used already.");
+			throw new RefusedCode(HttpStatus.GONE, "The invitation code has been used already.");
 		}
 		if (!now.isBefore(account.invitation().expiresAt())) {
-			throw new ApiProblem(HttpStatus.GONE, "The invitation code has expired. Ask for a new one.");
+			throw new RefusedCode(HttpStatus.GONE, "The invitation code has expired. Ask for a new one.");
 		}
 		this.keycloak.setPassword(account.id(), password);
 		this.keycloak.activate(account.id());
@@ -70,7 +72,7 @@ class Invitations {
 				now);
 		if (!recorded) {
 			// accepted twice at the same moment: the other request recorded it
-			throw new ApiProblem(HttpStatus.GONE, "The invitation code has been used already.");
+			throw new RefusedCode(HttpStatus.GONE, "The invitation code has been used already.");
 		}
 		return new Accepted(account.id(), account.username(), account.role());
 	}
@@ -114,6 +116,18 @@ class Invitations {
 
 	private static ApiProblem notInvited() {
 		return new ApiProblem(HttpStatus.CONFLICT, "The account has accepted its invitation already.");
+	}
+
+	/**
+	 * The code is unknown, used or expired: what guessing would meet, so it counts
+	 * against the client address (see {@link AcceptRateLimiter}).
+	 */
+	static final class RefusedCode extends ApiProblem {
+
+		RefusedCode(HttpStatus status, String detail) {
+			super(status, detail);
+		}
+
 	}
 
 	record Accepted(String userId, String username, String role) {

@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
+import org.therapygroups.auth.account.AccountAdoption;
 import org.therapygroups.platform.problem.ApiProblem;
 
 /**
@@ -38,7 +39,7 @@ class ProfileView {
 	Profile current(SignedInUser user) {
 		Profile profile = find(user.id());
 		if (profile == null) {
-			this.adoption.adopt(user);
+			this.adoption.adopt(new AccountAdoption.Candidate(user.id(), user.username(), user.name(), user.roles()));
 			profile = find(user.id());
 		}
 		if (profile == null) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +35,15 @@ class UserDirectoryController {
 	}
 
 	@GetMapping("/api/auth/users")
-	UserPage list(@RequestParam(required = false) String role, @RequestParam(required = false) String q,
+	UserPage list(@Parameter(
+			description = "Only accounts of this role. Upper case like every enum of the API;"
+					+ " lower case is accepted as well.",
+			schema = @Schema(type = "string", allowableValues = { "DIRECTOR", "THERAPIST", "PATIENT" })) @RequestParam(
+					required = false) String role,
+			@Parameter(description = "Only accounts whose display name (or, for directors, username) contains this"
+					+ " text, in any case") @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor caller) {
-		Page<Account> found = this.directory.search(role, q, page, size);
+		Page<Account> found = this.directory.search(role, q, page, size, caller);
 		boolean director = caller.isDirector();
 		return new UserPage(found.getContent().stream().map((account) -> UserSummary.of(account, director)).toList(),
 				page, size, found.getTotalElements());

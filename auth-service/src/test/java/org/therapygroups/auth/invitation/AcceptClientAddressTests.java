@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,12 +24,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The acceptance rate limit (two attempts per address here) counts the address the
- * gateway vouches for, and ignores {@code X-Forwarded-For} from anybody else. Keycloak
- * (behind {@link Invitations}) is the only stand-in.
+ * The acceptance rate limit (two failed attempts per address here) counts the address the
+ * gateway vouches for, and ignores {@code X-Forwarded-For} from anybody else. Every
+ * attempt here brings a refused code; {@link Invitations} is the only stand-in.
  */
-@WebMvcTest(controllers = AcceptController.class, properties = { "therapy.accounts.accept-rate-limit.capacity=2",
-		"therapy.accounts.accept-rate-limit.refill-per-minute=1", "therapy.security.trusted-proxies=10.1.2.3/32" })
+@WebMvcTest(controllers = AcceptController.class,
+		properties = { "therapy.accounts.accept-rate-limit.per-address.capacity=2",
+				"therapy.accounts.accept-rate-limit.per-address.refill-per-minute=1",
+				"therapy.accounts.accept-rate-limit.per-code.capacity=100",
+				"therapy.security.trusted-proxies=10.1.2.3/32" })
 @Import({ SecurityTestConfig.class, ClientAddresses.class, AcceptRateLimiter.class, InvitationAcceptance.class,
 		AcceptClientAddressTests.Properties.class })
 class AcceptClientAddressTests {
@@ -44,24 +48,24 @@ class AcceptClientAddressTests {
 	@BeforeEach
 	void setUp() {
 		given(this.invitations.accept(anyString(), anyString()))
-			.willReturn(new Invitations.Accepted("u-1", "pia", "patient"));
+			.willThrow(new Invitations.RefusedCode(HttpStatus.BAD_REQUEST, "The invitation code is not valid."));
 	}
 
 	@Test
 	void aCallerOtherThanTheGatewayCannotPickANewAddressPerAttempt() throws Exception {
-		accept("203.0.113.50", "198.51.100.1").andExpect(status().isOk());
-		accept("203.0.113.50", "198.51.100.2").andExpect(status().isOk());
+		accept("203.0.113.50", "198.51.100.1").andExpect(status().isBadRequest());
+		accept("203.0.113.50", "198.51.100.2").andExpect(status().isBadRequest());
 		accept("203.0.113.50", "198.51.100.3").andExpect(status().isTooManyRequests())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 	}
 
 	@Test
 	void behindTheGatewayEachClientHasItsOwnLimit() throws Exception {
-		accept(GATEWAY, "198.51.100.20").andExpect(status().isOk());
-		accept(GATEWAY, "198.51.100.20").andExpect(status().isOk());
+		accept(GATEWAY, "198.51.100.20").andExpect(status().isBadRequest());
+		accept(GATEWAY, "198.51.100.20").andExpect(status().isBadRequest());
 		accept(GATEWAY, "198.51.100.20").andExpect(status().isTooManyRequests());
 		// another client behind the same gateway
-		accept(GATEWAY, "198.51.100.21").andExpect(status().isOk());
+		accept(GATEWAY, "198.51.100.21").andExpect(status().isBadRequest());
 		// only the entry the gateway wrote counts, not what a client put before it
 		accept(GATEWAY, "192.0.2.99, 198.51.100.20").andExpect(status().isTooManyRequests());
 	}

@@ -19,22 +19,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
+/**
+ * Failed attempts per address, every attempt per code; an attempt that did not fail on
+ * its code gives the address its reservation back.
+ */
 class AcceptRateLimiterTests {
 
-	private final AcceptRateLimiter limiter = new AcceptRateLimiter(new AccountsProperties(URI.create("http://x"),
-			Duration.ofDays(7), new AccountsProperties.AcceptRateLimit(2, 1)), Clock.systemUTC());
+	private final AcceptRateLimiter limiter = limiter(2, 1, 3, 1, Clock.systemUTC());
 
 	@Test
-	void refusesAClientBeyondItsBucketButNotOthers() {
-		this.limiter.acquire("10.0.0.1");
-		this.limiter.acquire("10.0.0.1");
-		assertThatThrownBy(() -> this.limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(ApiProblem.class,
+	void refusesAnAddressBeyondItsFailedAttemptsButNotOthers() {
+		this.limiter.acquire("10.0.0.1", "hash-1");
+		this.limiter.acquire("10.0.0.1", "hash-2");
+		assertThatThrownBy(() -> this.limiter.acquire("10.0.0.1", "hash-3")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> {
-					org.assertj.core.api.Assertions.assertThat(problem.status())
-						.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-					org.assertj.core.api.Assertions.assertThat(problem.retryAfterSeconds()).isPositive();
+					assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+					assertThat(problem.retryAfterSeconds()).isPositive();
 				});
-		assertThatNoException().isThrownBy(() -> this.limiter.acquire("10.0.0.2"));
+		assertThatNoException().isThrownBy(() -> this.limiter.acquire("10.0.0.2", "hash-3"));
+	}
+
+	@Test
+	void attemptsThatDidNotFailOnTheirCodeDoNotCountAgainstTheAddress() {
+		for (int i = 0; i < 50; i++) {
+			this.limiter.acquire("10.0.0.3", "hash-of-code-" + i);
+			this.limiter.notAFailure("10.0.0.3");
+		}
+		this.limiter.acquire("10.0.0.3", "wrong-1");
+		this.limiter.acquire("10.0.0.3", "wrong-2");
+		assertThatThrownBy(() -> this.limiter.acquire("10.0.0.3", "wrong-3")).isInstanceOf(ApiProblem.class);
+	}
+
+	@Test
+	void refusesACodeBeyondItsAttemptsFromAnyAddressWithoutChargingTheAddress() {
+		for (String address : new String[] { "10.0.1.1", "10.0.1.2", "10.0.1.3" }) {
+			this.limiter.acquire(address, "one-code");
+			this.limiter.notAFailure(address);
+		}
+		assertThatThrownBy(() -> this.limiter.acquire("10.0.1.4", "one-code")).isInstanceOfSatisfying(ApiProblem.class,
+				(problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+		this.limiter.acquire("10.0.1.4", "other-code-1");
+		this.limiter.acquire("10.0.1.4", "other-code-2");
+		assertThatThrownBy(() -> this.limiter.acquire("10.0.1.4", "other-code-3")).isInstanceOf(ApiProblem.class);
 	}
 
 	@Test
@@ -43,18 +69,26 @@ class AcceptRateLimiterTests {
 		Clock clock = mock(Clock.class);
 		given(clock.instant()).willAnswer((invocation) -> now.get());
 		given(clock.millis()).willAnswer((invocation) -> now.get().toEpochMilli());
-		AcceptRateLimiter limiter = new AcceptRateLimiter(new AccountsProperties(URI.create("http://x"),
-				Duration.ofDays(7), new AccountsProperties.AcceptRateLimit(1, 1)), clock);
-		limiter.acquire("10.0.0.1");
-		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(ApiProblem.class,
+		AcceptRateLimiter limiter = limiter(1, 1, 100, 1, clock);
+		limiter.acquire("10.0.0.1", "hash-1");
+		assertThatThrownBy(() -> limiter.acquire("10.0.0.1", "hash-2")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.retryAfterSeconds()).isEqualTo(60));
 		now.set(now.get().minus(Duration.ofHours(1)));
-		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOf(ApiProblem.class);
+		assertThatThrownBy(() -> limiter.acquire("10.0.0.1", "hash-2")).isInstanceOf(ApiProblem.class);
 		now.set(now.get().plus(Duration.ofSeconds(30)));
-		assertThatThrownBy(() -> limiter.acquire("10.0.0.1")).isInstanceOfSatisfying(ApiProblem.class,
+		assertThatThrownBy(() -> limiter.acquire("10.0.0.1", "hash-2")).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.retryAfterSeconds()).isEqualTo(30));
 		now.set(now.get().plus(Duration.ofSeconds(30)));
-		assertThatNoException().isThrownBy(() -> limiter.acquire("10.0.0.1"));
+		assertThatNoException().isThrownBy(() -> limiter.acquire("10.0.0.1", "hash-2"));
+	}
+
+	private static AcceptRateLimiter limiter(int failuresPerAddress, int failuresRefill, int attemptsPerCode,
+			int attemptsRefill, Clock clock) {
+		return new AcceptRateLimiter(new AccountsProperties(URI.create("http://x"), Duration.ofDays(7),
+				new AccountsProperties.AcceptRateLimit(
+						new AccountsProperties.PerAddress(failuresPerAddress, failuresRefill),
+						new AccountsProperties.PerCode(attemptsPerCode, attemptsRefill))),
+				clock);
 	}
 
 }

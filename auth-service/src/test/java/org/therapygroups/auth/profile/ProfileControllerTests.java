@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.platform.outbox.OutboxEntry;
+import org.therapygroups.auth.account.AccountAdoption;
 import org.therapygroups.auth.security.SecurityTestConfig;
 
 import static org.mockito.ArgumentMatchers.any;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 
+import org.therapygroups.auth.account.AccountAdoption;
 import org.therapygroups.platform.problem.ApiProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class ProfileViewTests {
 	void aUserWhoCannotBeAdoptedIsNotManagedHere() {
 		assertThatThrownBy(() -> this.view.get(user("u-3"))).isInstanceOfSatisfying(ApiProblem.class,
 				(problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
-		verify(this.adoption).adopt(user("u-3"));
+		verify(this.adoption).adopt(new AccountAdoption.Candidate("u-3", null, null, Set.of()));
 	}
 
 	private static SignedInUser user(String id) {

@@ -6,11 +6,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.mockito.ArgumentCaptor;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,15 +28,22 @@ import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.platform.outbox.OutboxEntry;
 import org.therapygroups.auth.security.SecurityTestConfig;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -100,6 +110,48 @@ class UserDirectoryAndRoleTests {
 		this.mvc.perform(get("/api/auth/users?size=1000").with(as("director")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("size"));
+	}
+
+	@Test
+	void theRoleIsUpperCaseLikeEveryEnumOfTheApiAndLowerCaseStillWorks() throws Exception {
+		given(this.accounts.page(any(), anyInt(), anyInt()))
+			.willReturn(new PageImpl<>(List.of(therapist()), PageRequest.of(0, 20), 1));
+		this.mvc.perform(get("/api/auth/users?role=THERAPIST").with(as("therapist")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].userId").value("u-1"));
+		this.mvc.perform(get("/api/auth/users?role=therapist").with(as("therapist"))).andExpect(status().isOk());
+
+		ArgumentCaptor<Criteria> filters = ArgumentCaptor.forClass(Criteria.class);
+		verify(this.accounts, times(2)).page(filters.capture(), anyInt(), anyInt());
+		assertThat(filters.getAllValues()).extracting((filter) -> filter.getCriteriaObject().get("role"))
+			.containsExactly("therapist", "therapist");
+	}
+
+	@Test
+	void anUnknownRoleIsAProblemNamingTheRoleAndItsValues() throws Exception {
+		this.mvc.perform(get("/api/auth/users?role=bogus").with(as("director")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].field").value("role"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(allOf(containsString("DIRECTOR"), containsString("THERAPIST"), containsString("PATIENT"))))
+			.andExpect(content().string(not(containsString("bogus"))));
+		verifyNoInteractions(this.accounts);
+	}
+
+	@Test
+	void directorsFindByUsernameTooTherapistsByDisplayNameOnly() throws Exception {
+		given(this.accounts.page(any(), anyInt(), anyInt()))
+			.willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 20), 0));
+		this.mvc.perform(get("/api/auth/users?q=tess@example.org").with(as("director"))).andExpect(status().isOk());
+		this.mvc.perform(get("/api/auth/users?q=tess@example.org").with(as("therapist"))).andExpect(status().isOk());
+
+		ArgumentCaptor<Criteria> filters = ArgumentCaptor.forClass(Criteria.class);
+		verify(this.accounts, times(2)).page(filters.capture(), anyInt(), anyInt());
+		assertThat(filters.getAllValues().get(0).getCriteriaObject().toString()).contains("username")
+			.contains("displayName");
+		assertThat(filters.getAllValues().get(1).getCriteriaObject().toString()).doesNotContain("username")
+			.contains("displayName");
 	}
 
 	@Test

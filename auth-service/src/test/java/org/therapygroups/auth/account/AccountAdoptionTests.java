@@ -1,4 +1,4 @@
-package org.therapygroups.auth.profile;
+package org.therapygroups.auth.account;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,12 +10,7 @@ import org.mockito.ArgumentCaptor;
 
 import org.springframework.dao.DuplicateKeyException;
 
-import org.therapygroups.auth.account.Account;
-import org.therapygroups.auth.account.AccountStatus;
-import org.therapygroups.auth.account.Accounts;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
@@ -33,7 +28,9 @@ class AccountAdoptionTests {
 
 	@Test
 	void theMostPrivilegedRoleAndTheTokensNameMakeAnActiveAccountThatIsAnnounced() {
-		this.adoption.adopt(new SignedInUser("u-1", "dora", "Dora Director", Set.of("therapist", "director")));
+		assertThat(this.adoption
+			.adopt(new AccountAdoption.Candidate("u-1", "dora", "Dora Director", Set.of("therapist", "director"))))
+			.isTrue();
 
 		Account account = inserted();
 		assertThat(account)
@@ -47,14 +44,16 @@ class AccountAdoptionTests {
 
 	@Test
 	void aNameThatLooksLikeAnEmailAddressIsNotShownToOthers() {
-		this.adoption.adopt(new SignedInUser("u-1", "pia", "pia@example.org", Set.of("patient")));
+		this.adoption.adopt(new AccountAdoption.Candidate("u-1", "pia", "pia@example.org", Set.of("patient")));
 
 		assertThat(inserted().displayName()).isEqualTo("patient");
 	}
 
 	@Test
 	void aUserWithoutAPlatformRoleIsNotAdopted() {
-		this.adoption.adopt(new SignedInUser("u-1", "admin", "Admin", Set.of("offline_access")));
+		assertThat(
+				this.adoption.adopt(new AccountAdoption.Candidate("u-1", "admin", "Admin", Set.of("offline_access"))))
+			.isFalse();
 
 		verifyNoInteractions(this.accounts);
 	}
@@ -63,8 +62,7 @@ class AccountAdoptionTests {
 	void aConcurrentAdoptionOfTheSameUserIsNoFailure() {
 		willThrow(new DuplicateKeyException("u-1")).given(this.accounts).insert(any());
 
-		assertThatNoException()
-			.isThrownBy(() -> this.adoption.adopt(new SignedInUser("u-1", "pia", null, Set.of("patient"))));
+		assertThat(this.adoption.adopt(new AccountAdoption.Candidate("u-1", "pia", null, Set.of("patient")))).isFalse();
 	}
 
 	private Account inserted() {
