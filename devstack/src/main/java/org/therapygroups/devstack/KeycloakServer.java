@@ -84,7 +84,8 @@ final class KeycloakServer extends Component {
 				"KC_BOOTSTRAP_ADMIN_USERNAME", StackConfig.KEYCLOAK_ADMIN, "KC_BOOTSTRAP_ADMIN_PASSWORD",
 				StackConfig.KEYCLOAK_ADMIN_PASSWORD, "AUTH_SERVICE_CLIENT_SECRET",
 				StackConfig.AUTH_SERVICE_CLIENT_SECRET, "THERAPY_CLI_ENABLED", "true", "THERAPY_DEMO_USERS_ENABLED",
-				"true", "THERAPY_PUBLIC_URL", this.config.gatewayUrl());
+				"true", "THERAPY_PUBLIC_URL", this.config.gatewayUrl(), "THERAPY_WEB_CLIENT_SECRET",
+				StackConfig.WEB_CLIENT_SECRET);
 	}
 
 	@Override

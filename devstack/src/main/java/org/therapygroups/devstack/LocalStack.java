@@ -63,7 +63,8 @@ public final class LocalStack implements AutoCloseable {
 				Map.of("AUTH_SERVICE_URL", "http://127.0.0.1:" + config.authPort(), "SESSIONS_SERVICE_URL",
 						"http://127.0.0.1:" + config.sessionsPort(), "SESSIONS_SERVICE_WS_URL",
 						"ws://127.0.0.1:" + config.sessionsPort(), "NOTES_SERVICE_URL",
-						"http://127.0.0.1:" + config.notesPort())));
+						"http://127.0.0.1:" + config.notesPort(), "THERAPY_WEB_CLIENT_SECRET",
+						StackConfig.WEB_CLIENT_SECRET)));
 	}
 
 	/**

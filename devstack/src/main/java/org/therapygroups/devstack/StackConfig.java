@@ -34,6 +34,9 @@ public record StackConfig(Path root, Path dataDir, int portOffset, Optional<Stri
 	/** Local default; compose reads it from the env file. */
 	public static final String AUTH_SERVICE_CLIENT_SECRET = "local-dev-auth-service-secret";
 
+	/** Local default of the web app's client, shared by Keycloak and the gateway. */
+	public static final String WEB_CLIENT_SECRET = "local-dev-web-secret";
+
 	public static StackConfig fromEnvironment(Path root, Path dataDir, int portOffset) {
 		Map<String, String> env = System.getenv();
 		return new StackConfig(root, dataDir, portOffset, nonBlank(env.get("MONGODB_URI")),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.therapygroups.gateway.support.StubBackend;
+import org.therapygroups.gateway.support.TestDatabase;
 import org.therapygroups.gateway.support.StubBackend.Recorded;
 import org.therapygroups.gateway.support.TestTokens;
 import reactor.core.publisher.Flux;
@@ -47,6 +48,7 @@ class GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", TestDatabase::uri);
 		registry.add("AUTH_SERVICE_URL", backend::url);
 		registry.add("SESSIONS_SERVICE_URL", backend::url);
 		registry.add("NOTES_SERVICE_URL", () -> "http://127.0.0.1:" + StubBackend.closedPort());

@@ -9,7 +9,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.therapygroups.gateway.support.TestDatabase;
 
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
@@ -21,6 +24,11 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 		"therapy.gateway.rate-limit.trusted-proxies=127.0.0.1,::1" })
 @AutoConfigureWebTestClient
 class RateLimitIntegrationTest {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", TestDatabase::uri);
+	}
 
 	@Autowired
 	WebTestClient client;

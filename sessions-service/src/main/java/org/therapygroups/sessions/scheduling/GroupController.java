@@ -2,7 +2,11 @@ package org.therapygroups.sessions.scheduling;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.therapygroups.platform.directory.Directory;
+import org.therapygroups.platform.directory.DirectoryUser;
+import org.therapygroups.sessions.group.Group;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,35 +27,45 @@ class GroupController {
 
 	private final Groups groups;
 
-	GroupController(GroupScheduling scheduling, Groups groups) {
+	private final ObjectProvider<Directory> directory;
+
+	GroupController(GroupScheduling scheduling, Groups groups, ObjectProvider<Directory> directory) {
 		this.scheduling = scheduling;
 		this.groups = groups;
+		this.directory = directory;
+	}
+
+	private GroupView view(Group group) {
+		Directory names = this.directory.getIfAvailable();
+		return (names != null)
+				? GroupView.of(group, (id) -> names.find(id).map(DirectoryUser::displayName).orElse(null))
+				: GroupView.of(group);
 	}
 
 	@PostMapping("/programs/{programId}/groups")
 	@ResponseStatus(HttpStatus.CREATED)
 	GroupView create(Actor actor, @PathVariable String programId, @RequestBody GroupRequest request) {
-		return GroupView.of(this.scheduling.create(programId, request, actor));
+		return view(this.scheduling.create(programId, request, actor));
 	}
 
 	@GetMapping("/groups")
 	List<GroupView> list(Actor actor) {
-		return this.groups.visibleTo(actor).stream().map(GroupView::of).toList();
+		return this.groups.visibleTo(actor).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/groups/{groupId}")
 	GroupView get(Actor actor, @PathVariable String groupId) {
-		return GroupView.of(this.groups.visible(groupId, actor));
+		return view(this.groups.visible(groupId, actor));
 	}
 
 	@PatchMapping("/groups/{groupId}")
 	GroupView update(Actor actor, @PathVariable String groupId, @RequestBody GroupRequest request) {
-		return GroupView.of(this.scheduling.update(groupId, request, actor));
+		return view(this.scheduling.update(groupId, request, actor));
 	}
 
 	@PostMapping("/groups/{groupId}/end")
 	GroupView end(Actor actor, @PathVariable String groupId, @RequestBody End request) {
-		return GroupView.of(this.scheduling.end(groupId, request.outcome(), request.reason(), actor));
+		return view(this.scheduling.end(groupId, request.outcome(), request.reason(), actor));
 	}
 
 	record End(String outcome, String reason) {
