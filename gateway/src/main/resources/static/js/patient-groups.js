@@ -60,7 +60,7 @@ function renderOpen(groups, box) {
     return el('li', { class: 'card' },
       el('h3', { text: g.name }),
       el('dl', { class: 'facts' },
-        el('dt', { text: 'Kind' }), el('dd', { text: format.words(g.modality) }),
+        el('dt', { text: 'Kind' }), el('dd', { text: format.modality(g.modality) }),
         el('dt', { text: 'Meets' }), el('dd', { text: `${describeRecurrence(g)} (${g.timeZone})` }),
         el('dt', { text: 'Led by' }), el('dd', { text: lead?.displayName ?? 'A program therapist' }),
         el('dt', { text: 'Where' }), el('dd', { text: [g.location?.room ? `Room ${g.location.room}` : null, g.location?.telehealthUrl ? 'Online' : null].filter(Boolean).join(' or ') || 'To be announced' }),

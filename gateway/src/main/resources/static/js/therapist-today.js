@@ -21,7 +21,7 @@ function render(sessions, box) {
     el('tbody', {}, sessions.map((s) => el('tr', {},
       el('td', { text: `${format.day(s.startsAt)}, ${format.time(s.startsAt)}–${format.time(s.endsAt)}` }),
       el('td', { text: s.groupName }),
-      el('td', { text: format.words(s.modality) }),
+      el('td', { text: format.modality(s.modality) }),
       el('td', { text: [s.location?.room ? `Room ${s.location.room}` : null, s.location?.telehealthUrl ? 'Online' : null].filter(Boolean).join(' / ') || '—' }),
       el('td', { text: format.words(s.status) })))))));
 }

@@ -70,6 +70,10 @@ export async function act(button, action, done) {
   }
 }
 
+const MODALITIES = {
+  PSYCHODYNAMIC: 'Psychodynamic', CBT: 'CBT', TWELVE_STEP: 'Twelve-step', PSYCHOEDUCATION: 'Psychoeducation', DBT: 'DBT',
+};
+
 const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -80,6 +84,7 @@ export const format = {
   time: (iso) => time.format(new Date(iso)),
   zoned: (iso, zone) => new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(new Date(iso)),
   words: (value) => String(value ?? '').toLowerCase().replaceAll('_', ' '),
+  modality: (value) => MODALITIES[value] ?? String(value ?? '').toLowerCase().replaceAll('_', ' '),
 };
 
 /** Loads data into a container, with a loading line and an error sentence instead of a blank. */

@@ -24,6 +24,12 @@ class PageModel {
 		return Viewer.of(user).orElse(null);
 	}
 
+	/** The page's own path, so the navigation can mark where the viewer is. */
+	@ModelAttribute("path")
+	String path(ServerWebExchange exchange) {
+		return exchange.getRequest().getPath().pathWithinApplication().value();
+	}
+
 	@ModelAttribute("csrf")
 	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
 		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());

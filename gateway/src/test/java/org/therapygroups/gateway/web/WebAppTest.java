@@ -1,0 +1,213 @@
+package org.therapygroups.gateway.web;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.therapygroups.gateway.support.StubBackend;
+import org.therapygroups.gateway.support.TestDatabase;
+import org.therapygroups.gateway.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+/**
+ * The gateway as the web app's backend-for-frontend: who is sent to sign in, who gets a
+ * problem instead, which page each role may open, and what a browser request must carry.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class WebAppTest {
+
+	static final TestTokens tokens = TestTokens.generate();
+
+	static final StubBackend backend = StubBackend.start(tokens.jwks());
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", TestDatabase::uri);
+		registry.add("AUTH_SERVICE_URL", backend::url);
+		registry.add("SESSIONS_SERVICE_URL", backend::url);
+		registry.add("NOTES_SERVICE_URL", backend::url);
+		registry.add("therapy.security.jwk-set-uri", backend::jwksUrl);
+		registry.add("therapy.security.issuer-uri", () -> TestTokens.ISSUER);
+		registry.add("therapy.web.public-url", () -> "http://app.test:8080");
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@AfterAll
+	static void stopBackend() {
+		backend.close();
+	}
+
+	private WebTestClient as(String role) {
+		return WebTestClient.bindToApplicationContext(this.context)
+			.apply(springSecurity())
+			.configureClient()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.mutateWith(mockOidcLogin().idToken((token) -> token.claim("given_name", "Dana"))
+				.authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+	}
+
+	@Test
+	void aPageSendsAStrangerToSignInButTheApiAnswersAProblem() {
+		this.client.get()
+			.uri("/patient")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/oauth2/authorization/keycloak");
+		this.client.get()
+			.uri("/api/sessions/me/schedule")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void signingInUsesTheCodeFlowWithPkceOfTheConfidentialClient() {
+		URI keycloak = this.client.get()
+			.uri("/oauth2/authorization/keycloak")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation();
+		assertThat(keycloak.toString()).startsWith(TestTokens.ISSUER + "/protocol/openid-connect/auth?")
+			.contains("response_type=code")
+			.contains("client_id=therapy-web")
+			.contains("code_challenge_method=S256")
+			.contains("code_challenge=")
+			.contains("redirect_uri=");
+	}
+
+	@Test
+	void theInvitationPageIsPublicAndItsPolicyAllowsNoInlineScript() {
+		String csp = this.client.get()
+			.uri("/invite")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Set up your account")
+				.contains("<script type=\"module\" src=\"/assets/js/invite.js\">")
+				.doesNotContain("onclick")
+				.doesNotContain("style=\""))
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("Content-Security-Policy");
+		assertThat(csp).contains("script-src 'self'")
+			.contains("style-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+	}
+
+	@Test
+	void eachRoleOpensOnlyItsOwnPages() {
+		as("patient").get().uri("/").exchange().expectStatus().is3xxRedirection().expectHeader().location("/patient");
+		as("director").get().uri("/").exchange().expectStatus().is3xxRedirection().expectHeader().location("/director");
+		as("patient").get()
+			.uri("/patient/groups")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Aftercare groups you can join")
+				.contains("Dana")
+				.contains("name=\"csrf-token\""));
+		as("patient").get()
+			.uri("/director")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("This page is not for your account")
+				.contains("program directors")
+				.contains("signed in as")
+				.contains("href=\"/patient\""));
+		as("therapist").get().uri("/patient").exchange().expectStatus().isForbidden();
+		as("director").get().uri("/therapist").exchange().expectStatus().isForbidden();
+		as("therapist").get().uri("/therapist").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aChangeRidingOnTheSessionCookieNeedsThePagesCsrfToken() throws InterruptedException {
+		backend.clear();
+		as("patient").post()
+			.uri("/api/sessions/me/calendar-feed")
+			.cookie(SessionCookie.NAME, "from-the-browser")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("Reload the page"));
+		assertThat(backend.next(300)).as("nothing reached the service").isNull();
+		as("patient").mutateWith(csrf())
+			.post()
+			.uri("/api/sessions/me/calendar-feed")
+			.cookie(SessionCookie.NAME, "from-the-browser")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void liveUpdatesOpenOnlyFromTheAppsOwnOrigin() {
+		this.client.get()
+			.uri("/ws/dashboard")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.test")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void assetsAndLibrariesAreServedWithoutAnyBuild() {
+		this.client.get()
+			.uri("/assets/app.css")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache");
+		this.client.get().uri("/assets/js/api.js").exchange().expectStatus().isOk();
+		this.client.get().uri("/webjars/chart.js/dist/chart.umd.min.js").exchange().expectStatus().isOk();
+	}
+
+}
