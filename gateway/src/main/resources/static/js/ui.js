@@ -23,20 +23,31 @@ export function announce(message) {
   if (status) status.textContent = message;
 }
 
-/** Shows an error sentence in the page's alert region and moves focus there. */
-export function showError(error, fieldPrefix = '') {
+/**
+ * Shows an error sentence in the page's alert region and moves focus there. Field errors
+ * are named by the label of their input when the page has one (matched by the last part of
+ * the field's JSON pointer), and the input is marked invalid.
+ */
+export function showError(error) {
   const alert = document.getElementById('alert');
   if (!alert) return;
+  document.querySelectorAll('[aria-invalid="true"]').forEach((input) => input.removeAttribute('aria-invalid'));
   alert.replaceChildren(el('p', { text: error.message }));
   const fields = error.fields ?? [];
   if (fields.length > 0) {
-    alert.append(el('ul', {}, fields.map((field) => el('li', {
-      text: `${label(field.pointer ?? field.field ?? '', fieldPrefix)}${field.message ?? field.detail ?? ''}`,
-    }))));
+    alert.append(el('ul', {}, fields.map((field) => el('li', { text: `${fieldName(field)}: ${field.message ?? field.detail ?? ''}` }))));
   }
   alert.hidden = false;
   alert.setAttribute('tabindex', '-1');
   alert.focus();
+}
+
+function fieldName(field) {
+  const path = String(field.pointer ?? field.field ?? '').replace(/^\//, '').split(/[/.]/).filter(Boolean);
+  const input = path.length ? document.getElementById(path[path.length - 1]) : null;
+  const label = input ? document.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+  if (input) input.setAttribute('aria-invalid', 'true');
+  return label ? label.textContent.trim() : path.join(' › ') || 'This form';
 }
 
 export function clearError() {
@@ -45,11 +56,6 @@ export function clearError() {
     alert.hidden = true;
     alert.replaceChildren();
   }
-}
-
-function label(pointer, prefix) {
-  const name = String(pointer).replace(/^\//, '').replaceAll('/', ' › ');
-  return name ? `${prefix}${name}: ` : '';
 }
 
 /** Runs an action from a button, disabling it meanwhile and reporting any error. */

@@ -176,14 +176,7 @@ class PatientPortalIT {
 	@Test
 	void aChangeWithoutThePagesTokenIsRefused() {
 		try (Browser.Person patient = browser.person(Browser.DESKTOP)) {
-			Clinic.Invitation invitation = Clinic.invite("Otto");
-			Clinic.post("/api/auth/public/invitations/accept", null,
-					java.util.Map.of("code", invitation.code(), "password", PASSWORD));
-			patient.page().navigate(Browser.app("/"));
-			patient.page().locator("#username").fill(invitation.username());
-			patient.page().locator("#password").fill(PASSWORD);
-			patient.page().locator("#kc-login").click();
-			patient.page().waitForURL(Browser.app("/patient"));
+			signInAsNewPatient(patient, "Otto");
 			// a forged request rides on the cookie but cannot know the page's CSRF token
 			Object status = patient.page()
 				.evaluate("() => fetch('/api/sessions/me/calendar-feed', {method: 'POST'}).then(r => r.status)");
@@ -192,6 +185,60 @@ class PatientPortalIT {
 				.evaluate("() => fetch('/api/sessions/me/calendar-feed').then(r => r.status)");
 			assertThat(allowed).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void everyErrorAPageMeetsIsAPlainSentence() throws Exception {
+		String programId = Clinic.program("Errors");
+		JsonNode group = Clinic.groupStartingSoon(programId, "Errors group " + programId.substring(0, 4), 4);
+		try (Browser.Person patient = browser.person(Browser.PHONE)) {
+			signInAsNewPatient(patient, "Pia");
+			Page page = patient.page();
+			// a field the service refuses is named, next to what is wrong with it
+			patient.navigate("Profile");
+			page.getByLabel("Name shown to your group and therapists").fill("");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+			assertThat(page.locator("#alert")).isVisible();
+			assertThat(page.locator("#alert")).containsText("Name shown to your group and therapists: ");
+			assertThat(page.getByLabel("Name shown to your group and therapists")).hasAttribute("aria-invalid", "true");
+			assertThat(page.locator("#alert")).isFocused();
+			patient.check("errors-01-invalid-field");
+
+			String join = "/api/sessions/groups/" + group.get("id").asText() + "/memberships";
+			assertThat(apiError(page, join, "POST")).isEqualTo("ok");
+			assertThat(apiError(page, join, "POST")).contains("Reload to see the latest version");
+			assertThat(apiError(page, "/api/sessions/programs", "GET")).contains("ask your program director");
+			assertThat(apiError(page, "/api/sessions/sessions/no-such-session", "GET"))
+				.contains("Reload the page to see what is there now");
+			// many requests at once: the gateway's limit answers, and the page says how
+			// long to wait
+			page.evaluate(
+					"() => Promise.all(Array.from({length: 160}, () => fetch('/api/sessions/me/calendar-feed')))");
+			assertThat(apiError(page, "/api/sessions/me/calendar-feed", "GET")).contains("Wait").contains("seconds");
+			// the session ended (here: the cookie is gone)
+			patient.context().clearCookies();
+			assertThat(apiError(page, "/api/sessions/me/calendar-feed", "GET"))
+				.contains("Your session has ended. Reload the page to sign in again");
+		}
+	}
+
+	/** What {@code api.js} says about the answer to a request, or "ok". */
+	private static String apiError(Page page, String path, String method) {
+		return (String) page.evaluate("""
+				async ([path, method]) => {
+				  const { api } = await import('/assets/js/api.js');
+				  try { await api(path, { method, body: method === 'GET' ? undefined : {} }); return 'ok'; }
+				  catch (error) { return error.message; }
+				}""", java.util.List.of(path, method));
+	}
+
+	private static void signInAsNewPatient(Browser.Person person, String firstName) {
+		Clinic.Invitation invitation = Clinic.invite(firstName);
+		HttpResponse<String> accepted = Clinic.post("/api/auth/public/invitations/accept", null,
+				java.util.Map.of("code", invitation.code(), "password", PASSWORD));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		person.signIn(invitation.username(), PASSWORD);
+		person.page().waitForURL(Browser.app("/patient"));
 	}
 
 	private static String firstSession(String groupId) {
