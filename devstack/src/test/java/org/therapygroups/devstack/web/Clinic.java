@@ -30,9 +30,25 @@ final class Clinic {
 		return Tokens.forUser("director1");
 	}
 
-	static String therapistId() {
-		// demo users reach the directories on their first profile use
-		return Http.json(get("/api/auth/me/profile", Tokens.forUser("therapist1"))).get("id").asText();
+	/**
+	 * A new therapist who has accepted their invitation: groups of different tests never
+	 * book the same facilitator at the same time.
+	 */
+	static String therapist(String firstName) {
+		Map<String, Object> staff = new LinkedHashMap<>();
+		staff.put("firstName", firstName);
+		staff.put("lastName", "Browser" + suffix());
+		staff.put("email", firstName.toLowerCase(java.util.Locale.ROOT) + "." + suffix() + "@example.org");
+		staff.put("role", "therapist");
+		staff.put("licenceType", "LPC");
+		staff.put("licenceNumber", "L-" + suffix());
+		HttpResponse<String> created = post("/api/auth/staff", director(), staff);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode account = Http.json(created);
+		HttpResponse<String> accepted = post("/api/auth/public/invitations/accept", null,
+				Map.of("code", account.get("code").asText(), "password", "Therapist-pass-2026"));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		return Http.json(accepted).get("userId").asText();
 	}
 
 	static String program(String name) {
@@ -53,7 +69,7 @@ final class Clinic {
 		group.put("selfEnrollment", true);
 		group.put("minSize", 1);
 		group.put("maxSize", seats);
-		group.put("facilitators", List.of(Map.of("therapistId", therapistId(), "role", "LEAD")));
+		group.put("facilitators", List.of(Map.of("therapistId", therapist("Thea"), "role", "LEAD")));
 		group.put("location", Map.of("room", "2.14", "telehealthUrl", "https://video.example.test/" + suffix()));
 		group.put("sessionMinutes", 60);
 		group.put("recurrence", Map.of("rrule", "FREQ=DAILY", "start", start.toString(), "count", 3));

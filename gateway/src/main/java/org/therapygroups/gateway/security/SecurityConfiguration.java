@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -41,6 +42,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
 import org.therapygroups.gateway.problem.ProblemResponseWriter;
 import org.therapygroups.gateway.web.SessionCookie;
 import org.therapygroups.gateway.web.WebAppProperties;
@@ -98,8 +100,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository())
 				.requireCsrfProtectionMatcher(SecurityConfiguration::browserStateChange)
 				.accessDeniedHandler((exchange, ex) -> machines.matches(exchange)
-					.flatMap((match) -> match.isMatch() ? problems.write(exchange,
-							org.springframework.http.HttpStatus.FORBIDDEN,
+					.flatMap((match) -> match.isMatch() ? problems.write(exchange, HttpStatus.FORBIDDEN,
 							"The page's security token is missing or has expired. Reload the page and try again.")
 							: seeOther(exchange, "/denied?reason=expired"))))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -130,7 +131,7 @@ class SecurityConfiguration {
 	 * CSRF token. A bearer request cannot be forged by another site (it would need the
 	 * token), and a request with no session has no authority to borrow.
 	 */
-	static Mono<MatchResult> browserStateChange(org.springframework.web.server.ServerWebExchange exchange) {
+	static Mono<MatchResult> browserStateChange(ServerWebExchange exchange) {
 		HttpMethod method = exchange.getRequest().getMethod();
 		boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
 				|| method == HttpMethod.TRACE;
@@ -145,8 +146,8 @@ class SecurityConfiguration {
 					.flatMap((match) -> match.isMatch() ? MatchResult.notMatch() : MatchResult.match());
 	}
 
-	private static Mono<Void> seeOther(org.springframework.web.server.ServerWebExchange exchange, String location) {
-		exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.SEE_OTHER);
+	private static Mono<Void> seeOther(ServerWebExchange exchange, String location) {
+		exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
 		exchange.getResponse().getHeaders().setLocation(URI.create(location));
 		return exchange.getResponse().setComplete();
 	}
