@@ -1,5 +1,6 @@
 package org.therapygroups.gateway.ratelimit;
 
+import java.security.Principal;
 import java.util.Objects;
 
 import reactor.core.publisher.Mono;
@@ -7,6 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -39,11 +42,21 @@ class RateLimitConfiguration {
 	RateLimitWebFilter userRateLimitFilter(RateLimitProperties properties) {
 		RateLimiter limiter = new InMemoryRateLimiter(properties.perUser(), properties.maxKeys(), System::nanoTime);
 		return new RateLimitWebFilter(limiter,
-				(exchange) -> exchange.getPrincipal()
-					.filter(JwtAuthenticationToken.class::isInstance)
-					.cast(JwtAuthenticationToken.class)
-					.map((token) -> Objects.requireNonNullElse(token.getToken().getSubject(), token.getName())),
-				AFTER_SECURITY);
+				(exchange) -> exchange.getPrincipal().mapNotNull(RateLimitConfiguration::subject), AFTER_SECURITY);
+	}
+
+	/**
+	 * The same person has one bucket whether a script sends their token or the web app's
+	 * session carries it.
+	 */
+	private static String subject(Principal principal) {
+		if (principal instanceof JwtAuthenticationToken token) {
+			return Objects.requireNonNullElse(token.getToken().getSubject(), token.getName());
+		}
+		if (principal instanceof OAuth2AuthenticationToken login && login.getPrincipal() instanceof OidcUser user) {
+			return Objects.requireNonNullElse(user.getSubject(), login.getName());
+		}
+		return null;
 	}
 
 }

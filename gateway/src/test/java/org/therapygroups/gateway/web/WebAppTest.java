@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,6 +184,33 @@ class WebAppTest {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	@Test
+	void aSignedInBrowserHasThePersonsRateLimitToo() {
+		WebTestClient busy = browserOf("busy-browser");
+		// the default: 100 at once per person, 20 more per second
+		int passed = 0;
+		EntityExchangeResult<byte[]> answer = busy.get().uri("/api/nowhere").exchange().expectBody().returnResult();
+		while (passed < 400 && answer.getStatus().value() == 404) {
+			passed++;
+			answer = busy.get().uri("/api/nowhere").exchange().expectBody().returnResult();
+		}
+		assertThat(passed).isBetween(100, 399);
+		assertThat(answer.getStatus().value()).isEqualTo(429);
+		assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		// the limit is the person's, not the address's
+		browserOf("calm-browser").get().uri("/api/nowhere").exchange().expectStatus().isNotFound();
+	}
+
+	private WebTestClient browserOf(String subject) {
+		return WebTestClient.bindToApplicationContext(this.context)
+			.apply(springSecurity())
+			.configureClient()
+			.build()
+			.mutateWith(mockOidcLogin().idToken((token) -> token.subject(subject))
+				.authorities(new SimpleGrantedAuthority("ROLE_patient")));
 	}
 
 	@Test
