@@ -12,7 +12,11 @@ import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,6 +57,9 @@ class GlobalErrorHandler implements WebExceptionHandler {
 		// Drop anything a half-finished upstream exchange left behind.
 		headers.clear();
 		headers.addAll(problem.headers());
+		if (ErrorPage.wanted(exchange)) {
+			return ErrorPage.write(exchange, problem.status());
+		}
 		return this.writer.write(exchange, problem.status(), problem.detail());
 	}
 
@@ -80,6 +87,13 @@ class GlobalErrorHandler implements WebExceptionHandler {
 				|| ex instanceof NoRouteToHostException) {
 			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, defaultDetail(HttpStatus.SERVICE_UNAVAILABLE),
 					retryAfter());
+		}
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof MongoTimeoutException
+				|| ex instanceof MongoSocketException) {
+			// the store of browser sessions is away; requests with a bearer token never
+			// touch it
+			return new Problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"Signing in is not available right now. Try again in a minute.", retryAfter());
 		}
 		if (ex instanceof TimeoutException) {
 			return Problem.of(HttpStatus.GATEWAY_TIMEOUT);

@@ -226,6 +226,30 @@ class WebAppTest {
 	}
 
 	@Test
+	void aPersonWhoOpensAMissingPageGetsAPageAndTheApiAProblem() {
+		as("patient").get()
+			.uri("/no-such-page")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Page not found")
+				.contains("href=\"/\"")
+				.doesNotContain("Exception"));
+		as("patient").get()
+			.uri("/api/no-such-thing")
+			.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void assetsAndLibrariesAreServedWithoutAnyBuild() {
 		this.client.get()
 			.uri("/assets/app.css")
