@@ -70,7 +70,8 @@ final class CommitBeforeReply extends H2Backend {
 	/**
 	 * Returns once a commit that started after the caller's change has reached the disk.
 	 * A change made while the store was at version {@code v} is in every commit that
-	 * starts later, and such a commit moves the store past {@code v}.
+	 * starts later, and such a commit (having something to write) moves the store past
+	 * {@code v}.
 	 */
 	private void makeDurable(long version) {
 		if (this.durableBelow > version) {
@@ -81,16 +82,20 @@ final class CommitBeforeReply extends H2Backend {
 				return;
 			}
 			this.commands.writeLock().lock();
-			long committing;
+			long committed;
 			try {
-				committing = this.store.getCurrentVersion();
 				this.store.commit();
+				// A commit with nothing unsaved writes nothing and does not move the
+				// version on: the next change is then made in the very version read
+				// here, so only the versions below it are durable. Assuming "one more"
+				// acknowledged every later write without ever committing it.
+				committed = this.store.getCurrentVersion();
 			}
 			finally {
 				this.commands.writeLock().unlock();
 			}
 			this.store.sync();
-			this.durableBelow = committing + 1;
+			this.durableBelow = committed;
 		}
 	}
 

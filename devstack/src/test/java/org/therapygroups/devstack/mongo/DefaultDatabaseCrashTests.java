@@ -71,6 +71,39 @@ class DefaultDatabaseCrashTests {
 		}
 	}
 
+	/**
+	 * A write command that changes nothing (an outbox relay's update that matched no
+	 * document, say) still commits; the writes after it must still be made durable.
+	 */
+	@Test
+	void writesAfterACommandThatChangedNothingSurviveAKill() throws Exception {
+		Path file = this.data.resolve("mongo.mv");
+		int port = freePort();
+		this.server = start(port, file);
+		List<String> acknowledged = new ArrayList<>();
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> things = client.getDatabase("crash").getCollection("things");
+			things.insertOne(new Document("_id", "before").append("version", 1));
+			acknowledged.add("before");
+			for (int i = 0; i < 20; i++) {
+				things.updateOne(Filters.eq("_id", "nobody"), Updates.set("version", 2));
+				things.insertOne(new Document("_id", "after" + i).append("version", 1));
+				acknowledged.add("after" + i);
+			}
+		}
+		this.server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+		this.server = start(port, file);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> things = client.getDatabase("crash").getCollection("things");
+			List<String> stored = new ArrayList<>();
+			for (Document thing : things.find()) {
+				stored.add(thing.getString("_id"));
+			}
+			assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged);
+		}
+	}
+
 	@Test
 	void versionGuardedReplacementsSurviveAKill() throws Exception {
 		Path file = this.data.resolve("mongo.mv");
