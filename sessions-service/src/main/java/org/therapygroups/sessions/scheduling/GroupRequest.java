@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.therapygroups.events.identity.Roles;
 import org.therapygroups.platform.directory.Directory;
 import org.therapygroups.sessions.group.FacilitatorAssignment;
@@ -23,8 +25,8 @@ import org.therapygroups.platform.problem.Violations;
 
 /**
  * A group as a director submits it (creation) or a change to it (every field optional).
- * Enumerations arrive as strings so that a wrong value gets a field error, not a parse
- * failure.
+ * Enumerations and dates arrive as strings so that a wrong value gets a field error with
+ * the others, not a parse failure that hides them.
  */
 record GroupRequest(String name, String modality, String openness, Boolean aftercare, Boolean selfEnrollment,
 		Integer minSize, Integer maxSize, List<FacilitatorRequest> facilitators, String supervisorId,
@@ -36,7 +38,10 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 	record LocationRequest(String room, String telehealthUrl) {
 	}
 
-	record RecurrenceRequest(String rrule, LocalDateTime start, LocalDate until, Integer count) {
+	record RecurrenceRequest(String rrule,
+			@Schema(description = "first session, local date and time in the program's zone",
+					example = "2026-09-01T18:00:00") String start,
+			@Schema(description = "last day a session may fall on", format = "date") String until, Integer count) {
 	}
 
 	/**
@@ -115,8 +120,9 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 		if (rule != null && rule.startsWith("RRULE:")) {
 			rule = rule.substring(6);
 		}
-		RecurrenceRule result = new RecurrenceRule(rule, this.recurrence.start(), this.recurrence.until(),
-				this.recurrence.count());
+		LocalDateTime start = violations.parse("recurrence.start", this.recurrence.start(), LocalDateTime::parse);
+		LocalDate until = violations.parse("recurrence.until", this.recurrence.until(), LocalDate::parse);
+		RecurrenceRule result = new RecurrenceRule(rule, start, until, this.recurrence.count());
 		result.validate(zone, violations);
 		return result;
 	}
