@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.BindingResult;
@@ -32,6 +34,8 @@ class StaffController {
 	@PostMapping("/api/auth/staff")
 	@PreAuthorize("hasRole('director')")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createStaff",
+			summary = "Create a therapist or director account; returns a one-time code (director)")
 	Onboarding.Onboarded create(@Valid @RequestBody StaffRequest request, BindingResult validation, Actor caller) {
 		return this.staffOnboarding.onboard(
 				new StaffOnboarding.NewStaff(request.firstName(), request.lastName(), request.email(), request.role(),

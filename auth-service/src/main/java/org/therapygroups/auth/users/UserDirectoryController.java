@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,7 @@ class UserDirectoryController {
 	}
 
 	@GetMapping("/api/auth/users")
+	@Operation(operationId = "listUsers", summary = "Search the user directory by role and name (staff)")
 	UserPage list(@RequestParam(required = false) String role, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor caller) {
 		Page<Account> found = this.directory.search(role, q, page, size);
@@ -42,6 +45,7 @@ class UserDirectoryController {
 	}
 
 	@GetMapping("/api/auth/users/{userId}")
+	@Operation(operationId = "getUser", summary = "One user of the directory (staff)")
 	UserSummary get(@PathVariable String userId, Actor caller) {
 		return UserSummary.of(this.directory.get(userId), caller.isDirector());
 	}
