@@ -42,7 +42,7 @@ import org.therapygroups.platform.security.SecurityProperties;
  * service: one server (the gateway, where clients call), a bearer-token scheme applied to
  * every operation except the service's public paths, the {@code Problem} schema and the
  * error responses each operation can give, {@code application/json} where the framework
- * wrote {@code *}{@code /*}, and tags without the {@code -controller} suffix.
+ * wrote "any media type", and tags without the {@code -controller} suffix.
  * <p>
  * Every operation must say what it does: a controller method without
  * {@code @Operation(operationId = ..., summary = ...)}, or with an operation id another
@@ -123,8 +123,7 @@ public class ApiDocument implements GlobalOpenApiCustomizer, GlobalOperationCust
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				boolean open = isPublic(path);
 				if (open) {
-					// an empty list, not null: the operation overrides the global
-					// requirement
+					// empty, not null: overrides the global requirement
 					operation.setSecurity(new ArrayList<>());
 				}
 				addErrorResponses(operation, method, path, open, components);
