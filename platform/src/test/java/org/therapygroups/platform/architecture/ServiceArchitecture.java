@@ -13,6 +13,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -48,12 +49,17 @@ public final class ServiceArchitecture {
 
 	static ArchRule[] rules(String rootPackage) {
 		return new ArchRule[] {
+				// using the kit's JwtDecoder bean is fine (a token arriving in a
+				// WebSocket
+				// CONNECT); making another one is not
 				noClasses().should()
 					.dependOnClassesThat()
 					.areAssignableTo(HttpSecurity.class)
 					.orShould()
+					.implement(JwtDecoder.class)
+					.orShould()
 					.dependOnClassesThat()
-					.areAssignableTo(JwtDecoder.class)
+					.areAssignableTo(NimbusJwtDecoder.class)
 					.because("resource-server security is the kit's (RequestRules adds a service's own paths)"),
 				noClasses().that()
 					.areNotAssignableTo(ProblemHandler.class)
