@@ -5,9 +5,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.therapygroups.platform.openapi.ApiDocument;
 
 /**
  * Public (no token: the invited user has no password yet). Protected by the 256-bit code
@@ -26,6 +33,13 @@ class AcceptController {
 	}
 
 	@PostMapping("/api/auth/public/invitations/accept")
+	@Operation(operationId = "acceptInvitation",
+			summary = "Accept a patient invitation with its one-time code and set a password",
+			responses = { @ApiResponse(responseCode = "200", description = "The account is active"),
+					@ApiResponse(responseCode = "429",
+							description = "Too many attempts from this address; try again after `Retry-After`",
+							content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+									schema = @Schema(ref = ApiDocument.PROBLEM))) })
 	Invitations.Accepted accept(@Valid @RequestBody AcceptRequest request, HttpServletRequest http) {
 		return this.acceptance.accept(this.addresses.of(http), request.code(), request.password());
 	}

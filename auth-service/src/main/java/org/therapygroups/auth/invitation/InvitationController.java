@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,17 +40,22 @@ class InvitationController {
 
 	@PostMapping("/api/auth/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "invitePatient",
+			summary = "Invite a patient; the account stays disabled until accepted (therapist, director)")
 	Onboarding.Onboarded invite(@Valid @RequestBody InvitationRequest request, Actor caller) {
 		return this.patientInvitation.invite(request.firstName(), request.lastName(), request.email(), caller.id());
 	}
 
 	@PostMapping("/api/auth/invitations/{userId}/reissue")
+	@Operation(operationId = "reissueInvitation",
+			summary = "Issue a new one-time code for a pending invitation (therapist, director)")
 	Invitations.Reissued reissue(@PathVariable String userId, Actor caller) {
 		return this.invitations.reissue(userId, caller.isDirector());
 	}
 
 	@DeleteMapping("/api/auth/invitations/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "revokeInvitation", summary = "Withdraw a pending invitation (therapist, director)")
 	void revoke(@PathVariable String userId, Actor caller) {
 		this.invitations.revoke(userId, caller.isDirector());
 	}

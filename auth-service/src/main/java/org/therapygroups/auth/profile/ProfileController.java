@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -38,11 +40,14 @@ class ProfileController {
 	}
 
 	@GetMapping("/api/auth/me/profile")
+	@Operation(operationId = "getOwnProfile", summary = "The caller's own display name and contact preferences")
 	Profile get(JwtAuthenticationToken caller) {
 		return this.view.get(signedIn(caller));
 	}
 
 	@PutMapping("/api/auth/me/profile")
+	@Operation(operationId = "updateOwnProfile",
+			summary = "Change the caller's own display name and contact preferences")
 	Profile update(@Valid @RequestBody ProfileRequest request, JwtAuthenticationToken caller) {
 		return this.update.update(signedIn(caller), request.displayName(), request.contactPreferences());
 	}

@@ -6,8 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.Onboarding;
 import org.therapygroups.auth.names.PersonNames;
+import org.therapygroups.platform.problem.Violations;
 import org.therapygroups.platform.security.Actor;
 
 /** Directors create therapist and director accounts, see {@link StaffOnboarding}. */
@@ -30,10 +34,13 @@ class StaffController {
 	@PostMapping("/api/auth/staff")
 	@PreAuthorize("hasRole('director')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Onboarding.Onboarded create(@Valid @RequestBody StaffRequest request, Actor caller) {
+	@Operation(operationId = "createStaff",
+			summary = "Create a therapist or director account; returns a one-time code (director)")
+	Onboarding.Onboarded create(@Valid @RequestBody StaffRequest request, BindingResult validation, Actor caller) {
 		return this.staffOnboarding.onboard(
 				new StaffOnboarding.NewStaff(request.firstName(), request.lastName(), request.email(), request.role(),
-						request.licenceType(), request.licenceNumber(), request.supervisorId(), caller.id()));
+						request.licenceType(), request.licenceNumber(), request.supervisorId(), caller.id()),
+				new Violations().addAll(validation));
 	}
 
 	record StaffRequest(

@@ -1,16 +1,14 @@
 package org.therapygroups.auth.staff;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.auth.account.Account;
 import org.therapygroups.platform.problem.ApiProblem;
-import org.therapygroups.platform.problem.FieldError;
+import org.therapygroups.platform.problem.Violations;
 import org.therapygroups.auth.account.KeycloakUsers;
 import org.therapygroups.auth.account.Onboarding;
 
@@ -37,8 +35,19 @@ class StaffOnboarding {
 	 * clinician, 409 for a taken e-mail address
 	 */
 	Onboarding.Onboarded onboard(NewStaff staff) {
-		checkLicence(staff);
-		checkSupervisor(staff.supervisorId());
+		return onboard(staff, new Violations());
+	}
+
+	/**
+	 * @param staff the new staff member
+	 * @param violations what the request's own constraints found, answered together with
+	 * the checks made here
+	 * @throws ApiProblem 400 for any invalid field, 409 for a taken e-mail address
+	 */
+	Onboarding.Onboarded onboard(NewStaff staff, Violations violations) {
+		checkLicence(staff, violations);
+		checkSupervisor(staff.supervisorId(), violations);
+		violations.throwIfAny();
 		Account.Licence licence = isBlank(staff.licenceNumber()) ? null
 				: new Account.Licence(staff.licenceType().strip(), staff.licenceNumber().strip());
 		String email = staff.email().strip().toLowerCase(Locale.ROOT);
@@ -48,24 +57,20 @@ class StaffOnboarding {
 	}
 
 	/** Therapists must be licensed; a director's licence is optional. */
-	private static void checkLicence(NewStaff staff) {
-		List<FieldError> errors = new ArrayList<>();
+	private static void checkLicence(NewStaff staff, Violations violations) {
 		boolean therapist = "therapist".equals(staff.role());
 		if (therapist && isBlank(staff.licenceType())) {
-			errors.add(new FieldError("licenceType", "is required for therapists"));
+			violations.add("licenceType", "is required for therapists");
 		}
 		if (therapist && isBlank(staff.licenceNumber())) {
-			errors.add(new FieldError("licenceNumber", "is required for therapists"));
+			violations.add("licenceNumber", "is required for therapists");
 		}
 		if (!therapist && isBlank(staff.licenceType()) != isBlank(staff.licenceNumber())) {
-			errors.add(new FieldError("licenceNumber", "licence type and number go together"));
-		}
-		if (!errors.isEmpty()) {
-			throw ApiProblem.badRequest(errors);
+			violations.add("licenceNumber", "licence type and number go together");
 		}
 	}
 
-	private void checkSupervisor(String supervisorId) {
+	private void checkSupervisor(String supervisorId, Violations violations) {
 		if (supervisorId == null) {
 			return;
 		}
@@ -73,13 +78,14 @@ class StaffOnboarding {
 			UUID.fromString(supervisorId);
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiProblem.badRequest("supervisorId", "is not a user id");
+			violations.add("supervisorId", "is not a user id");
+			return;
 		}
 		boolean supervises = this.keycloak.realmRoles(supervisorId)
 			.map((roles) -> roles.stream().anyMatch(Account.STAFF_ROLES::contains))
 			.orElse(false);
 		if (!supervises) {
-			throw ApiProblem.badRequest("supervisorId", "must be an existing therapist or director");
+			violations.add("supervisorId", "must be an existing therapist or director");
 		}
 	}
 

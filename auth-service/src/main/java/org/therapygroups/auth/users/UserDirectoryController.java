@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ class UserDirectoryController {
 	}
 
 	@GetMapping("/api/auth/users")
+	@Operation(operationId = "listUsers", summary = "Search the user directory by role and name (staff)")
 	UserPage list(@Parameter(
 			description = "Only accounts of this role. Upper case like every enum of the API;"
 					+ " lower case is accepted as well.",
@@ -50,6 +53,7 @@ class UserDirectoryController {
 	}
 
 	@GetMapping("/api/auth/users/{userId}")
+	@Operation(operationId = "getUser", summary = "One user of the directory (staff)")
 	UserSummary get(@PathVariable String userId, Actor caller) {
 		return UserSummary.of(this.directory.get(userId), caller.isDirector());
 	}

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,6 +27,7 @@ class UserRoleController {
 	}
 
 	@PutMapping("/api/auth/users/{userId}/role")
+	@Operation(operationId = "changeUserRole", summary = "Change a user's role (director)")
 	RoleChanged change(@PathVariable String userId, @Valid @RequestBody RoleRequest request, Actor caller) {
 		String previousRole = this.roleChange.change(userId, request.role(), caller.id());
 		return new RoleChanged(userId, request.role(), previousRole);

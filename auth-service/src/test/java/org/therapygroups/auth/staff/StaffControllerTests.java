@@ -112,6 +112,20 @@ class StaffControllerTests {
 	}
 
 	@Test
+	void namesLicenceAndSupervisorAreReportedInOneAnswer() throws Exception {
+		this.mvc.perform(create("""
+				{"firstName":" ","lastName":"Tester","email":"tess@example.org","role":"therapist",
+				"supervisorId":"not-a-user-id"}""", "director"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.contains("firstName", "licenceType", "licenceNumber", "supervisorId")))
+			.andExpect(jsonPath("$.errors[3].pointer").value("/supervisorId"))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("not-a-user-id"))));
+		verifyNoInteractions(this.onboarding);
+	}
+
+	@Test
 	void anUnknownRoleIsAFieldError() throws Exception {
 		this.mvc.perform(create(THERAPIST.replace("\"therapist\"", "\"patient\""), "director"))
 			.andExpect(status().isBadRequest())

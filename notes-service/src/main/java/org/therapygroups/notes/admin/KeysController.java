@@ -2,6 +2,8 @@ package org.therapygroups.notes.admin;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,12 +37,14 @@ class KeysController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "getKeyStatus", summary = "The note encryption keys in use (director)")
 	KeyStatus status(Actor actor) {
 		requireDirector(actor);
 		return this.crypto.status();
 	}
 
 	@PostMapping("/rotate")
+	@Operation(operationId = "rotateKeys", summary = "Rotate the note encryption key while running (director)")
 	KeyStatus rotate(Actor actor) {
 		requireDirector(actor);
 		KeyStatus status;

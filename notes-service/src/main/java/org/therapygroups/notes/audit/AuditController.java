@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +66,7 @@ class AuditController {
 	 * {@code ,asc} or {@code ,desc}.
 	 */
 	@GetMapping
+	@Operation(operationId = "listAudit", summary = "The audit trail, filtered and paged (director)")
 	List<AuditEntry> list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) String userId, @RequestParam(required = false) String patientId,
 			@RequestParam(defaultValue = "time,asc") String sort, @RequestParam(defaultValue = "0") int page,
@@ -96,6 +102,8 @@ class AuditController {
 	 * only those after the newest checkpoint.
 	 */
 	@GetMapping("/verify")
+	@Operation(operationId = "verifyAudit",
+			summary = "Check the audit trail's hash chain and signed checkpoints (director)")
 	Verification verify(@RequestParam(defaultValue = "full") String scope, Actor actor) {
 		requireDirector(actor, AuditAction.VERIFY_AUDIT);
 		if (!"full".equals(scope) && !"since-checkpoint".equals(scope)) {
@@ -113,6 +121,10 @@ class AuditController {
 	 * checks; this copy lets them compare.
 	 */
 	@GetMapping(path = "/public-key", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "auditPublicKey",
+			summary = "The public key of the audit checkpoint signatures, a Tink JSON keyset (director)",
+			responses = @ApiResponse(responseCode = "200", description = "A Tink JSON public keyset",
+					content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))))
 	String publicKey(Actor actor) {
 		requireDirector(actor, AuditAction.READ_AUDIT);
 		return this.keys.publicKeyset();
@@ -124,6 +136,8 @@ class AuditController {
 	 * or for the patient (whose own id is the default).
 	 */
 	@GetMapping("/disclosures")
+	@Operation(operationId = "listDisclosures",
+			summary = "Who read or changed a patient's records (the patient, or a director of their program)")
 	DisclosureReport disclosures(@RequestParam(required = false) String patientId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size, Actor actor) {

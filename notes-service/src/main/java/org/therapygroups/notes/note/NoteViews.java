@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+
+import org.therapygroups.notes.template.TemplateSchemas;
 
 /**
  * What the notes API answers. Content appears only in views for those allowed to read it.
@@ -48,8 +51,9 @@ public final class NoteViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record NoteView(String noteId, String sessionId, String groupId, String programId, String modality,
 			TemplateRef template, Instant serviceDate, Instant sessionEndsAt, String status, boolean coSignRequired,
-			long version, List<RosterView> roster, JsonNode group, List<MemberView> members, SignatureView signature,
-			SignatureView coSignature, List<AddendumView> addenda, VoidView voided, String integrity) {
+			long version, List<RosterView> roster, @Schema(ref = TemplateSchemas.GROUP) JsonNode group,
+			List<MemberView> members, SignatureView signature, SignatureView coSignature, List<AddendumView> addenda,
+			VoidView voided, String integrity) {
 
 	}
 
@@ -62,8 +66,9 @@ public final class NoteViews {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record MemberView(String patientId, String attendance, JsonNode progress, JsonNode process,
-			Instant updatedAt, String updatedBy) {
+	public record MemberView(String patientId, String attendance,
+			@Schema(ref = TemplateSchemas.PROGRESS) JsonNode progress,
+			@Schema(ref = TemplateSchemas.PROCESS) JsonNode process, Instant updatedAt, String updatedBy) {
 
 	}
 
@@ -89,7 +94,7 @@ public final class NoteViews {
 	/** A patient's own signed progress entry. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record OwnEntry(String noteId, String sessionId, String groupId, Instant serviceDate, String status,
-			JsonNode progress, List<AddendumView> addenda) {
+			@Schema(ref = TemplateSchemas.PROGRESS) JsonNode progress, List<AddendumView> addenda) {
 
 	}
 

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +32,7 @@ import org.therapygroups.notes.note.NoteViews.MemberView;
 import org.therapygroups.notes.note.NoteViews.NoteView;
 import org.therapygroups.notes.note.NoteViews.OwnEntry;
 import org.therapygroups.notes.note.NoteViews.Saved;
+import org.therapygroups.notes.template.TemplateSchemas;
 
 /**
  * Session notes. Every access rule is decided (and audited) beneath, in
@@ -60,11 +65,12 @@ class NotesController {
 
 	}
 
-	record GroupSave(@NotNull Long version, JsonNode group) {
+	record GroupSave(@NotNull Long version, @Schema(ref = TemplateSchemas.GROUP) JsonNode group) {
 
 	}
 
-	record MemberSave(@NotNull Long version, JsonNode progress, JsonNode process) {
+	record MemberSave(@NotNull Long version, @Schema(ref = TemplateSchemas.PROGRESS) JsonNode progress,
+			@Schema(ref = TemplateSchemas.PROCESS) JsonNode process) {
 
 	}
 
@@ -82,6 +88,9 @@ class NotesController {
 
 	/** A facilitator opens the draft of a session by hand. */
 	@PostMapping
+	@Operation(operationId = "openNote", summary = "Open the draft note of a session by hand (facilitator)",
+			responses = { @ApiResponse(responseCode = "201", description = "The draft was opened now"),
+					@ApiResponse(responseCode = "200", description = "The session already had its note") })
 	ResponseEntity<NoteView> open(@Valid @RequestBody OpenRequest request, Actor actor) {
 		NoteDrafts.Opened opened = this.drafts.openByHand(actor, request.sessionId());
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -91,27 +100,37 @@ class NotesController {
 
 	/** The note of a session, without content. */
 	@GetMapping(params = "sessionId")
+	@Operation(operationId = "findNoteForSession",
+			summary = "The note of a session, metadata only (facilitator, supervisor)")
 	NoteView forSession(@RequestParam String sessionId, Actor actor) {
 		return this.reading.findForSession(actor, sessionId);
 	}
 
 	@GetMapping("/{noteId}")
+	@Operation(operationId = "readNote",
+			summary = "The whole note with its content, addenda and integrity (facilitator, supervisor)")
 	ResponseEntity<NoteView> read(@PathVariable String noteId, Actor actor) {
 		NoteView note = this.reading.read(actor, noteId);
 		return ResponseEntity.ok().eTag(Long.toString(note.version())).body(note);
 	}
 
 	@GetMapping("/{noteId}/members/{patientId}")
+	@Operation(operationId = "readMemberEntry",
+			summary = "One member's entry of a note (facilitator, supervisor; the patient their own signed progress entry)")
 	MemberView readMember(@PathVariable String noteId, @PathVariable String patientId, Actor actor) {
 		return this.reading.readMember(actor, noteId, patientId);
 	}
 
 	@PutMapping("/{noteId}/group")
+	@Operation(operationId = "saveGroupPart",
+			summary = "Autosave the group part of a draft, naming the version edited (facilitator)")
 	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save, Actor actor) {
 		return saved(this.drafts.saveGroup(actor, noteId, save.version(), save.group()));
 	}
 
 	@PutMapping("/{noteId}/members/{patientId}")
+	@Operation(operationId = "saveMemberEntry",
+			summary = "Autosave a member's progress entry and process note, naming the version edited (facilitator)")
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
 			@Valid @RequestBody MemberSave save, Actor actor) {
 		return saved(this.drafts.saveMember(actor, noteId, patientId, save.version(),
@@ -119,16 +138,20 @@ class NotesController {
 	}
 
 	@PostMapping("/{noteId}/sign")
+	@Operation(operationId = "signNote", summary = "Sign a draft, which locks its content (facilitator)")
 	ResponseEntity<Saved> sign(@PathVariable String noteId, @Valid @RequestBody SignRequest request, Actor actor) {
 		return saved(this.signing.sign(actor, noteId, request.version()));
 	}
 
 	@PostMapping("/{noteId}/co-sign")
+	@Operation(operationId = "coSignNote", summary = "Co-sign a signed note (the group's supervisor)")
 	ResponseEntity<Saved> coSign(@PathVariable String noteId, Actor actor) {
 		return saved(this.signing.coSign(actor, noteId));
 	}
 
 	@PostMapping("/{noteId}/addenda")
+	@Operation(operationId = "addAddendum", summary = "Add an addendum to a signed note (facilitator, supervisor)",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	ResponseEntity<AddendumView> addendum(@PathVariable String noteId, @Valid @RequestBody AddendumRequest request,
 			Actor actor) {
 		return ResponseEntity.status(HttpStatus.CREATED)
@@ -136,18 +159,24 @@ class NotesController {
 	}
 
 	@PostMapping("/{noteId}/void")
+	@Operation(operationId = "voidNote",
+			summary = "Void a note with a reason; nothing is overwritten (facilitator, supervisor)")
 	ResponseEntity<Saved> voidNote(@PathVariable String noteId, @Valid @RequestBody VoidRequest request, Actor actor) {
 		return saved(this.amendments.voidNote(actor, noteId, request.reason()));
 	}
 
 	/** A patient's own signed progress entries. */
 	@GetMapping("/mine")
+	@Operation(operationId = "myProgressEntries",
+			summary = "The caller's own signed progress entries with their addenda (patient)")
 	List<OwnEntry> mine(Actor actor) {
 		return this.reading.mine(actor);
 	}
 
 	/** Directors: which sessions have signed notes, how late, which are overdue. */
 	@GetMapping("/documentation-status")
+	@Operation(operationId = "documentationStatus",
+			summary = "Which sessions have signed notes, how late, which are overdue (director)")
 	DocumentationReport documentationStatus(@RequestParam(required = false) String programId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to, Actor actor) {
 		return this.reporting.documentationStatus(actor, programId, from, to);

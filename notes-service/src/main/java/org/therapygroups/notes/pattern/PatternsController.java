@@ -1,5 +1,7 @@
 package org.therapygroups.notes.pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +23,8 @@ class PatternsController {
 	 * {@code theme}) narrows them to the sessions whose signed note carries it.
 	 */
 	@GetMapping("/api/notes/patients/{patientId}/patterns")
+	@Operation(operationId = "patientPatterns",
+			summary = "Themes, defenses and distortions of a patient across signed notes, by month (clinicians of the patient's groups)")
 	PatternView patterns(@PathVariable String patientId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String tag, Actor actor) {
 		return this.patterns.forPatient(actor, patientId, kind, tag);

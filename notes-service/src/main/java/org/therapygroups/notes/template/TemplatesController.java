@@ -2,6 +2,8 @@ package org.therapygroups.notes.template;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,7 @@ class TemplatesController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listTemplates", summary = "Every note template (therapist, supervisor)")
 	List<NoteTemplate> all(Authentication authentication) {
 		requireClinician(authentication);
 		return this.templates.all();
@@ -30,6 +33,8 @@ class TemplatesController {
 
 	/** The template new notes of a group with this modality get. */
 	@GetMapping("/modality/{modality}")
+	@Operation(operationId = "templateForModality",
+			summary = "The template new notes of a group with this modality get (therapist, supervisor)")
 	NoteTemplate forModality(@PathVariable String modality, Authentication authentication) {
 		requireClinician(authentication);
 		return this.templates.forModality(modality);

@@ -7,6 +7,10 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,12 +30,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Every error a controller raises, as RFC 9457 problem JSON with the field errors a form
- * can show ({@code errors: [{field, message}]}). Nothing the caller sent and nothing
- * stored is echoed: parser messages can quote the body, so they are replaced by a generic
- * sentence. Whatever this does not handle falls to Boot's own problem-details handler
- * ({@code spring.mvc.problemdetails.enabled}). A service whose libraries throw their own
- * exceptions (e.g. an identity provider's client) extends this class: its bean replaces
- * the kit's, so there is still one handler.
+ * can show ({@code errors: [{field, pointer, message}]}). Nothing the caller sent and
+ * nothing stored is echoed: parser messages can quote the body, so they are replaced by a
+ * generic sentence. Whatever this does not handle falls to Boot's own problem-details
+ * handler ({@code spring.mvc.problemdetails.enabled}). A service whose libraries throw
+ * their own exceptions (e.g. an identity provider's client) extends this class: its bean
+ * replaces the kit's, so there is still one handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -79,10 +83,57 @@ public class ProblemHandler {
 		return problem(ApiProblem.badRequest(errors));
 	}
 
+	/**
+	 * A body that is JSON but holds a value of the wrong type or format (a word for a
+	 * number, a malformed date) names that field, so a form can show it; the parser's
+	 * message is never used, as it quotes the value. Broken JSON has no field to name.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return problem(
-				new ApiProblem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."));
+		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+		String field = (mismatch != null) ? field(mismatch) : "";
+		if (field.isEmpty()) {
+			return problem(new ApiProblem(HttpStatus.BAD_REQUEST,
+					"The request body is not valid JSON of the expected shape."));
+		}
+		return problem(ApiProblem.badRequest(field, mismatchMessage(mismatch)));
+	}
+
+	private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	/** The path Jackson was reading, written as {@link FieldError#field()} is. */
+	private static String field(JacksonException ex) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
+	}
+
+	private static String mismatchMessage(MismatchedInputException ex) {
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "is not a field of this request";
+		}
+		if (ex instanceof InvalidNullException) {
+			return "must not be null";
+		}
+		String original = ex.getOriginalMessage();
+		if (original != null && original.contains(PlausibleTimes.OUT_OF_RANGE)) {
+			return PlausibleTimes.OUT_OF_RANGE;
+		}
+		return "has the wrong format";
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -2,6 +2,8 @@ package org.therapygroups.platform.security;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
 	@GetMapping("${therapy.api.base-path}/me")
+	@Operation(operationId = "me", summary = "Who the caller is, as this service reads the token")
 	Me me(JwtAuthenticationToken authentication) {
 		return Me.of(authentication);
 	}

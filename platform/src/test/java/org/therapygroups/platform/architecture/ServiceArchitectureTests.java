@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -36,6 +38,14 @@ class ServiceArchitectureTests {
 	}
 
 	@Test
+	void aServiceMayCheckATokenWithTheKitsDecoderButNotMakeItsOwn() {
+		var security = ServiceArchitecture.rules("org.therapygroups.platform.architecture")[0];
+		assertThat(security.evaluate(new ClassFileImporter().importClasses(KitDecoderUser.class)).hasViolation())
+			.isFalse();
+		assertThat(security.evaluate(new ClassFileImporter().importClasses(OwnDecoder.class)).hasViolation()).isTrue();
+	}
+
+	@Test
 	void checkThrowsOnAViolation() {
 		assertThatThrownBy(() -> ServiceArchitecture.rules("org.therapygroups.platform.architecture")[2]
 			.check(new ClassFileImporter().importClasses(OwnErrors.class))).isInstanceOf(AssertionError.class);
@@ -55,6 +65,28 @@ class ServiceArchitectureTests {
 
 		@ExceptionHandler(IllegalStateException.class)
 		void handle() {
+		}
+
+	}
+
+	static class KitDecoderUser {
+
+		private final JwtDecoder decoder;
+
+		KitDecoderUser(JwtDecoder decoder) {
+			this.decoder = decoder;
+		}
+
+		String subject(String token) {
+			return this.decoder.decode(token).getSubject();
+		}
+
+	}
+
+	static class OwnDecoder {
+
+		JwtDecoder decoder() {
+			return NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:8180/certs").build();
 		}
 
 	}

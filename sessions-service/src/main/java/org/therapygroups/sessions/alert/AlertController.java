@@ -2,6 +2,8 @@ package org.therapygroups.sessions.alert;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,27 +30,33 @@ class AlertController {
 	}
 
 	@GetMapping("/alerts")
+	@Operation(operationId = "listAlerts",
+			summary = "The at-risk list of a program or of the groups the caller facilitates")
 	List<AlertView> list(Actor actor, @RequestParam(required = false) String programId,
 			@RequestParam(required = false) String status) {
 		return this.alerts.list(actor, programId, status);
 	}
 
 	@GetMapping("/alerts/{alertId}")
+	@Operation(operationId = "getAlert", summary = "One alert")
 	AlertView get(Actor actor, @PathVariable String alertId) {
 		return this.alerts.get(alertId, actor);
 	}
 
 	@PostMapping("/alerts/{alertId}/resolve")
+	@Operation(operationId = "resolveAlert", summary = "Resolve an alert with an outcome and a note")
 	AlertView resolve(Actor actor, @PathVariable String alertId, @RequestBody Resolution request) {
 		return this.alerts.resolve(alertId, request.outcome(), request.note(), actor);
 	}
 
 	@GetMapping("/programs/{programId}/alert-rules")
+	@Operation(operationId = "getAlertRules", summary = "The alert rules of a program (its directors)")
 	AlertRules rules(Actor actor, @PathVariable String programId) {
 		return this.alerts.rules(programId, actor);
 	}
 
 	@PutMapping("/programs/{programId}/alert-rules")
+	@Operation(operationId = "changeAlertRules", summary = "Change the alert rules of a program (its directors)")
 	AlertRules changeRules(Actor actor, @PathVariable String programId, @RequestBody RulesRequest request) {
 		AlertRules current = this.alerts.rules(programId, actor);
 		return this.alerts.changeRules(programId,

@@ -72,8 +72,16 @@ class AttendanceRegister {
 		AttendanceRecord saved = Retries.onConflict(() -> {
 			SessionLifecycle.Managed managed = this.lifecycle.managed(sessionId, actor);
 			Session session = managed.session();
-			AttendanceStatus attendance = validate(session, status, minutes);
-			requireMember(managed.group(), session, patientId);
+			Violations violations = new Violations();
+			AttendanceStatus attendance = validate(session, status, minutes, violations);
+			if (!isMember(managed.group(), session, patientId)) {
+				violations.add("patientId", "is not a member of this session");
+			}
+			Optional<AttendanceRecord> current = session.currentAttendanceOf(patientId);
+			if (current.isPresent() && (reason == null || reason.isBlank())) {
+				violations.add("reason", "is required to correct recorded attendance");
+			}
+			violations.throwIfAny();
 			if (session.getStatus() == SessionStatus.CANCELLED) {
 				throw ApiProblem.conflict("The session was cancelled; it has no attendance.");
 			}
@@ -81,10 +89,6 @@ class AttendanceRegister {
 			if (ATTENDED.contains(attendance) && now.isBefore(session.getStartsAt().minus(CHECK_IN_OPENS))) {
 				throw ApiProblem
 					.conflict("Attendance such as " + attendance + " can be recorded once the session begins.");
-			}
-			Optional<AttendanceRecord> current = session.currentAttendanceOf(patientId);
-			if (current.isPresent() && (reason == null || reason.isBlank())) {
-				throw ApiProblem.badRequest("reason", "is required to correct recorded attendance");
 			}
 			int version = current.map((r) -> r.version() + 1).orElse(1);
 			AttendanceRecord record = new AttendanceRecord(patientId, version, attendance, minutes,
@@ -178,13 +182,16 @@ class AttendanceRegister {
 	}
 
 	private static void requireMember(Group group, Session session, String patientId) {
-		if (!group.rosterFor(session.getStartsAt(), session.getEndsAt()).contains(patientId)) {
+		if (!isMember(group, session, patientId)) {
 			throw ApiProblem.badRequest("patientId", "is not a member of this session");
 		}
 	}
 
-	private static AttendanceStatus validate(Session session, String status, Integer minutes) {
-		Violations violations = new Violations();
+	private static boolean isMember(Group group, Session session, String patientId) {
+		return group.rosterFor(session.getStartsAt(), session.getEndsAt()).contains(patientId);
+	}
+
+	private static AttendanceStatus validate(Session session, String status, Integer minutes, Violations violations) {
 		AttendanceStatus attendance = null;
 		try {
 			attendance = AttendanceStatus.valueOf((status == null) ? "" : status.strip().toUpperCase(Locale.ROOT));
@@ -208,7 +215,6 @@ class AttendanceRegister {
 		else if (minutes != null) {
 			violations.add("minutes", "only LATE and LEFT_EARLY carry minutes");
 		}
-		violations.throwIfAny();
 		return attendance;
 	}
 

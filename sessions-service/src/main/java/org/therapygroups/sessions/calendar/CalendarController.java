@@ -4,6 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +50,7 @@ class CalendarController {
 	}
 
 	@GetMapping("/me/schedule")
+	@Operation(operationId = "mySchedule", summary = "The caller's sessions as JSON (patient, therapist)")
 	List<ScheduleItem> schedule(Actor actor, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		CalendarFeeds.requireFeedRole(actor);
@@ -52,6 +58,9 @@ class CalendarController {
 	}
 
 	@PostMapping("/me/calendar-feed")
+	@Operation(operationId = "createCalendarFeed",
+			summary = "Create (or replace) the caller's secret iCalendar link; shown once",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	ResponseEntity<FeedCreated> createFeed(Actor actor) {
 		CalendarFeeds.Created created = this.feeds.create(actor);
 		return ResponseEntity.status(HttpStatus.CREATED)
@@ -60,6 +69,7 @@ class CalendarController {
 	}
 
 	@GetMapping("/me/calendar-feed")
+	@Operation(operationId = "getCalendarFeed", summary = "Whether the caller has a calendar link, without its secret")
 	FeedStatus feed(Actor actor) {
 		return this.feeds.activeOf(actor)
 			.map((feed) -> new FeedStatus(true, feed.createdAt()))
@@ -68,11 +78,16 @@ class CalendarController {
 
 	@DeleteMapping("/me/calendar-feed")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "revokeCalendarFeed", summary = "Revoke the caller's calendar link")
 	void revokeFeed(Actor actor) {
 		this.feeds.revoke(actor);
 	}
 
 	@GetMapping("/public/calendar/{token}.ics")
+	@Operation(operationId = "calendarFeed",
+			summary = "The RFC 5545 calendar behind a secret link (anyone with the link)",
+			responses = @ApiResponse(responseCode = "200", description = "An iCalendar document",
+					content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string"))))
 	ResponseEntity<String> ics(@PathVariable String token) {
 		CalendarFeed feed = this.feeds.resolve(token).orElseThrow(() -> ApiProblem.notFound("This calendar feed"));
 		// The path is the credential and the answer says when someone goes to therapy:

@@ -9,6 +9,11 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,6 +42,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/programs/{programId}")
+	@Operation(operationId = "programDashboard",
+			summary = "Attendance and documentation figures of a program, per period and group (its directors)")
 	ProgramView program(Actor actor, @PathVariable String programId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String groupBy,
 			@RequestParam(required = false) String groupId, @RequestParam(required = false) String facilitatorId,
@@ -46,17 +53,20 @@ class DashboardController {
 	}
 
 	@GetMapping("/groups/{groupId}")
+	@Operation(operationId = "groupDashboard", summary = "A group's figures per period and per session")
 	GroupDashboard group(Actor actor, @PathVariable String groupId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String groupBy) {
 		return this.dashboards.group(groupId, Selection.parse(from, to, groupBy, null, null, null, today()), actor);
 	}
 
 	@GetMapping("/sessions/{sessionId}")
+	@Operation(operationId = "sessionDashboard", summary = "A session with each member's attendance")
 	SessionDashboard session(Actor actor, @PathVariable String sessionId) {
 		return this.dashboards.session(sessionId, actor);
 	}
 
 	@GetMapping("/groups/{groupId}/members/{patientId}")
+	@Operation(operationId = "memberDashboard", summary = "One member's attendance history in a group")
 	MemberDashboard member(Actor actor, @PathVariable String groupId, @PathVariable String patientId) {
 		return this.dashboards.member(groupId, patientId, actor);
 	}
@@ -67,6 +77,10 @@ class DashboardController {
 	 * first byte, then rows are written as they are produced.
 	 */
 	@GetMapping("/programs/{programId}/export.csv")
+	@Operation(operationId = "exportProgramDashboard",
+			summary = "The program's figures per group and period as CSV (its directors)",
+			responses = @ApiResponse(responseCode = "200", description = "CSV with a header row and ISO dates",
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
 	void export(Actor actor, @PathVariable String programId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String groupBy,
 			@RequestParam(required = false) String groupId, @RequestParam(required = false) String facilitatorId,

@@ -8,7 +8,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
-import org.therapygroups.platform.problem.ApiProblem;
+import org.therapygroups.platform.problem.Violations;
 
 /**
  * What a dashboard request asks for: a date range (inclusive, in the program's zone),
@@ -34,32 +34,36 @@ record Selection(LocalDate from, LocalDate to, Period groupBy, String groupId, S
 
 	static Selection parse(String from, String to, String groupBy, String groupId, String facilitatorId,
 			String modality, LocalDate today) {
-		LocalDate last = (to == null || to.isBlank()) ? today : date("to", to);
-		LocalDate first = (from == null || from.isBlank()) ? last.minusWeeks(12).plusDays(1) : date("from", from);
-		if (first.isAfter(last)) {
-			throw ApiProblem.badRequest("from", "must not be after to");
+		Violations violations = new Violations();
+		LocalDate last = (to == null || to.isBlank()) ? today : date("to", to, violations);
+		LocalDate first = (from == null || from.isBlank()) ? ((last != null) ? last.minusWeeks(12).plusDays(1) : null)
+				: date("from", from, violations);
+		if (first != null && last != null && first.isAfter(last)) {
+			violations.add("from", "must not be after to");
 		}
-		if (first.plusDays(MAX_DAYS).isBefore(last)) {
-			throw ApiProblem.badRequest("to", "must be at most " + MAX_DAYS + " days after from");
+		else if (first != null && last != null && first.plusDays(MAX_DAYS).isBefore(last)) {
+			violations.add("to", "must be at most " + MAX_DAYS + " days after from");
 		}
-		Period period;
+		Period period = null;
 		try {
 			period = (groupBy == null || groupBy.isBlank()) ? Period.WEEK
 					: Period.valueOf(groupBy.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiProblem.badRequest("groupBy", "must be week, month or none");
+			violations.add("groupBy", "must be week, month or none");
 		}
+		violations.throwIfAny();
 		return new Selection(first, last, period, blankToNull(groupId), blankToNull(facilitatorId),
 				(modality == null || modality.isBlank()) ? null : modality.toUpperCase(Locale.ROOT));
 	}
 
-	private static LocalDate date(String field, String value) {
+	private static LocalDate date(String field, String value, Violations violations) {
 		try {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeException ex) {
-			throw ApiProblem.badRequest(field, "must be an ISO date such as 2026-09-01");
+			violations.add(field, "must be an ISO date such as 2026-09-01");
+			return null;
 		}
 	}
 

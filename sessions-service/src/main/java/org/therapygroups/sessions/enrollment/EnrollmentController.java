@@ -2,6 +2,8 @@ package org.therapygroups.sessions.enrollment;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,22 +27,29 @@ class EnrollmentController {
 
 	@PostMapping("/groups/{groupId}/memberships")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "enrol",
+			summary = "Enrol a patient, or oneself in an aftercare group; a full group waitlists")
 	MembershipView enrol(Actor actor, @PathVariable String groupId, @RequestBody(required = false) Enrol request) {
 		return this.enrollment.enrol(groupId, (request != null) ? request.patientId() : null, actor);
 	}
 
 	@GetMapping("/groups/{groupId}/memberships")
+	@Operation(operationId = "listMemberships",
+			summary = "The membership episodes of a group (staff; a patient sees their own)")
 	List<MembershipView> ofGroup(Actor actor, @PathVariable String groupId) {
 		return this.enrollment.ofGroup(groupId, actor);
 	}
 
 	@PostMapping("/groups/{groupId}/memberships/{episodeId}/status")
+	@Operation(operationId = "changeMembershipStatus",
+			summary = "Put a membership on hold, resume, leave or discharge it")
 	MembershipView changeStatus(Actor actor, @PathVariable String groupId, @PathVariable String episodeId,
 			@RequestBody StatusChangeRequest request) {
 		return this.enrollment.changeStatus(groupId, episodeId, request.status(), request.reason(), actor);
 	}
 
 	@GetMapping("/me/memberships")
+	@Operation(operationId = "myMemberships", summary = "The caller's own memberships (patient)")
 	List<MembershipView> mine(Actor actor) {
 		return this.enrollment.ofPatient(actor);
 	}

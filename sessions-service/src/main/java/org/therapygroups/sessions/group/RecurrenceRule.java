@@ -45,7 +45,7 @@ public record RecurrenceRule(String rrule, LocalDateTime start, LocalDate until,
 	 * @param violations where problems go
 	 */
 	public void validate(ZoneId zone, Violations violations) {
-		if (this.start == null) {
+		if (this.start == null && !violations.has("recurrence.start")) {
 			violations.add("recurrence.start", "is required (local date and time of the first session)");
 		}
 		validateGiven(zone, violations);

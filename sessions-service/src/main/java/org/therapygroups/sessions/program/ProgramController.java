@@ -2,6 +2,8 @@ package org.therapygroups.sessions.program;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,16 +27,19 @@ class ProgramController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createProgram", summary = "Create a program (director)")
 	Program create(Actor actor, @RequestBody NewProgram request) {
 		return this.programs.create(actor, request.name(), request.timeZone());
 	}
 
 	@GetMapping
+	@Operation(operationId = "listPrograms", summary = "The programs the caller directs")
 	List<Program> list(Actor actor) {
 		return this.programs.directedBy(actor);
 	}
 
 	@GetMapping("/{programId}")
+	@Operation(operationId = "getProgram", summary = "One program the caller directs")
 	Program get(Actor actor, @PathVariable String programId) {
 		return this.programs.directedBy(programId, actor);
 	}

@@ -2,6 +2,8 @@ package org.therapygroups.sessions.scheduling;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.therapygroups.platform.directory.Directory;
@@ -44,26 +46,34 @@ class GroupController {
 
 	@PostMapping("/programs/{programId}/groups")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createGroup",
+			summary = "Create a group with its recurrence in a program (the program's directors)")
 	GroupView create(Actor actor, @PathVariable String programId, @RequestBody GroupRequest request) {
 		return view(this.scheduling.create(programId, request, actor));
 	}
 
 	@GetMapping("/groups")
+	@Operation(operationId = "listGroups", summary = "The groups the caller may see")
 	List<GroupView> list(Actor actor) {
 		return this.groups.visibleTo(actor).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/groups/{groupId}")
+	@Operation(operationId = "getGroup", summary = "One group")
 	GroupView get(Actor actor, @PathVariable String groupId) {
 		return view(this.groups.visible(groupId, actor));
 	}
 
 	@PatchMapping("/groups/{groupId}")
+	@Operation(operationId = "updateGroup",
+			summary = "Change a group's settings; its recurrence stays (facilitators, directors)")
 	GroupView update(Actor actor, @PathVariable String groupId, @RequestBody GroupRequest request) {
 		return view(this.scheduling.update(groupId, request, actor));
 	}
 
 	@PostMapping("/groups/{groupId}/end")
+	@Operation(operationId = "endGroup",
+			summary = "End a group as FINISHED or CANCELLED, cancelling its future sessions")
 	GroupView end(Actor actor, @PathVariable String groupId, @RequestBody End request) {
 		return view(this.scheduling.end(groupId, request.outcome(), request.reason(), actor));
 	}

@@ -33,8 +33,8 @@ import org.therapygroups.platform.problem.Violations;
 
 /**
  * A group as a director submits it (creation) or a change to it (every field optional).
- * Enumerations arrive as strings so that a wrong value gets a field error, not a parse
- * failure.
+ * Enumerations and dates arrive as strings so that a wrong value gets a field error with
+ * the others, not a parse failure that hides them.
  */
 record GroupRequest(String name, String modality, String openness, Boolean aftercare, Boolean selfEnrollment,
 		Integer minSize, Integer maxSize, List<FacilitatorRequest> facilitators, String supervisorId,
@@ -54,7 +54,8 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 			description = "The first session: a date and time local to the program's time zone, or a moment with "
 					+ "an offset or Z, which is converted to the program's time zone (2026-09-01T16:00:00Z is "
 					+ "18:00 in Berlin). The group then meets at that local time across daylight-saving changes.",
-			example = "2026-09-01T18:00:00") String start, LocalDate until, Integer count) {
+			example = "2026-09-01T18:00:00") String start,
+			@Schema(description = "last day a session may fall on", format = "date") String until, Integer count) {
 	}
 
 	/**
@@ -148,7 +149,8 @@ record GroupRequest(String name, String modality, String openness, Boolean after
 		}
 		String startText = blankToNull(this.recurrence.start());
 		LocalDateTime start = (startText != null) ? start(startText.strip(), zone, violations) : null;
-		RecurrenceRule result = new RecurrenceRule(rule, start, this.recurrence.until(), this.recurrence.count());
+		LocalDate until = violations.parse("recurrence.until", this.recurrence.until(), LocalDate::parse);
+		RecurrenceRule result = new RecurrenceRule(rule, start, until, this.recurrence.count());
 		if (startText != null && start == null) {
 			// refused above already: "is required" would contradict that message
 			result.validateGiven(zone, violations);

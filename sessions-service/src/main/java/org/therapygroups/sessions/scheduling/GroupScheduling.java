@@ -116,16 +116,16 @@ public class GroupScheduling {
 	}
 
 	Group update(String groupId, GroupRequest request, Actor actor) {
-		if (request.recurrence() != null) {
-			throw ApiProblem.badRequest("recurrence",
-					"cannot be changed; move or cancel single sessions, or end the group and start a new one");
-		}
 		Group result = Retries.onConflict(() -> {
 			Group group = this.groups.managed(groupId, actor);
 			if (group.getStatus() != GroupStatus.ACTIVE) {
 				throw ApiProblem.conflict("The group has ended and cannot be changed.");
 			}
 			Violations violations = new Violations();
+			if (request.recurrence() != null) {
+				violations.add("recurrence",
+						"cannot be changed; move or cancel single sessions, or end the group and start a new one");
+			}
 			Group.Settings settings = request.settings(group.settings(), this.directory, violations);
 			violations.throwIfAny();
 			List<String> before = Sessions.resourcesOf(group);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ class SessionController {
 	}
 
 	@GetMapping("/groups/{groupId}/sessions")
+	@Operation(operationId = "listSessions", summary = "The sessions of a group in a time range")
 	List<SessionView> ofGroup(Actor actor, @PathVariable String groupId, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to) {
 		Group group = this.groups.visible(groupId, actor);
@@ -53,11 +56,13 @@ class SessionController {
 
 	@PostMapping("/groups/{groupId}/sessions")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "addExtraSession", summary = "Add a one-off session to a group (facilitators, directors)")
 	SessionView addExtra(Actor actor, @PathVariable String groupId, @RequestBody Times request) {
 		return SessionView.forStaff(this.lifecycle.addExtra(groupId, request.startsAt(), request.endsAt(), actor));
 	}
 
 	@GetMapping("/sessions/{sessionId}")
+	@Operation(operationId = "getSession", summary = "One session")
 	SessionView get(Actor actor, @PathVariable String sessionId) {
 		Session session = this.sessions.get(sessionId);
 		Group group = this.groups.visible(session.getGroupId(), actor);
@@ -65,6 +70,7 @@ class SessionController {
 	}
 
 	@PostMapping("/sessions/{sessionId}/reschedule")
+	@Operation(operationId = "rescheduleSession", summary = "Move a session to another time (facilitators, directors)")
 	SessionView reschedule(Actor actor, @PathVariable String sessionId, @RequestBody Reschedule request) {
 		if (request.startsAt() == null) {
 			throw ApiProblem.badRequest("startsAt", "is required");
@@ -74,16 +80,20 @@ class SessionController {
 	}
 
 	@PostMapping("/sessions/{sessionId}/cancel")
+	@Operation(operationId = "cancelSession", summary = "Cancel one session with a reason (facilitators, directors)")
 	SessionView cancel(Actor actor, @PathVariable String sessionId, @RequestBody Reason request) {
 		return SessionView.forStaff(this.lifecycle.cancel(sessionId, request.reason(), actor));
 	}
 
 	@PostMapping("/sessions/{sessionId}/start")
+	@Operation(operationId = "startSession", summary = "Mark a session as started (facilitators, directors)")
 	SessionView start(Actor actor, @PathVariable String sessionId) {
 		return SessionView.forStaff(this.lifecycle.start(sessionId, actor));
 	}
 
 	@PostMapping("/sessions/{sessionId}/complete")
+	@Operation(operationId = "completeSession",
+			summary = "Mark a session as completed, which opens its note (facilitators, directors)")
 	SessionView complete(Actor actor, @PathVariable String sessionId) {
 		return SessionView.forStaff(this.lifecycle.complete(sessionId, actor));
 	}

@@ -113,6 +113,16 @@ class AttendanceTests {
 	}
 
 	@Test
+	void aCorrectionWithSeveralMistakesNamesThemAllAtOnce() {
+		this.clock.set(START.plusSeconds(60));
+		assertThat(record(this.ann, Map.of("status", "PRESENT")).status()).isEqualTo(200);
+		Api.Response refused = record(this.ann, Map.of("status", "LATE"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		List<String> pointers = refused.json("$.errors[*].pointer");
+		assertThat(pointers).containsExactly("/minutes", "/reason");
+	}
+
+	@Test
 	void attendanceIsOnlyForMembersOfThatSessionAndInAValidForm() {
 		this.clock.set(START.plusSeconds(60));
 		Caller stranger = this.fixtures.patient();

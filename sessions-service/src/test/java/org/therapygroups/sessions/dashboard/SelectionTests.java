@@ -61,6 +61,13 @@ class SelectionTests {
 	}
 
 	@Test
+	void everyBadParameterIsReportedAtOnce() {
+		assertThatThrownBy(() -> Selection.parse("yesterday", "soon", "fortnight", null, null, null, TODAY))
+			.isInstanceOfSatisfying(ApiProblem.class, (p) -> assertThat(p.errors()).extracting(FieldError::field)
+				.containsExactly("to", "from", "groupBy"));
+	}
+
+	@Test
 	void filtersByGroupFacilitatorAndModality() {
 		GroupModel cbt = new GroupModel("g1", "p", "CBT group", "CBT", "UTC", List.of("t1", "t2"), 8, null);
 		Selection byFacilitator = Selection.parse(null, null, null, null, "t2", null, TODAY);

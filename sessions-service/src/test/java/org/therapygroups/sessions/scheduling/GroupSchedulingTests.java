@@ -312,6 +312,53 @@ class GroupSchedulingTests {
 	}
 
 	@Test
+	void aGroupWithSeveralInvalidFieldsAndAMalformedDateGetsThemAllAtOnce() {
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("name", " ");
+		request.put("maxSize", 0);
+		request.put("sessionMinutes", 5);
+		request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-09-31T18:00:00"));
+
+		Api.Response refused = this.fixtures.createGroup(this.director, this.program, request);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		List<String> fields = refused.json("$.errors[*].field");
+		assertThat(fields).containsExactlyInAnyOrder("name", "maxSize", "sessionMinutes", "recurrence.start");
+		List<String> pointers = refused.json("$.errors[*].pointer");
+		assertThat(pointers).containsExactlyInAnyOrder("/name", "/maxSize", "/sessionMinutes", "/recurrence/start");
+		List<String> startMessages = refused.json("$.errors[?(@.field == 'recurrence.start')].message");
+		assertThat(startMessages).containsExactly("has the wrong format");
+		assertThat(refused.body()).doesNotContain("2026-09-31");
+	}
+
+	@Test
+	void aMalformedEndDateIsReportedBesideTheRulesOwnErrors() {
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("recurrence",
+				Map.of("rrule", "FREQ=SOMETIMES", "start", "2026-09-01T18:00:00", "until", "first of May", "count", 0));
+
+		Api.Response refused = this.fixtures.createGroup(this.director, this.program, request);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		List<String> pointers = refused.json("$.errors[*].pointer");
+		assertThat(pointers).contains("/recurrence/until", "/recurrence/count", "/recurrence/rrule");
+		assertThat(refused.body()).doesNotContain("first of May");
+	}
+
+	@Test
+	void aChangeToTheRecurrenceIsReportedWithTheOtherInvalidFields() {
+		String group = this.fixtures.group(this.director, this.program, Fixtures.groupRequest(this.therapist.id()));
+
+		Api.Response refused = this.api.patch(this.director, "/api/sessions/groups/" + group,
+				Map.of("name", "", "sessionMinutes", 1000, "recurrence", Map.of("rrule", "FREQ=DAILY")));
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		List<String> fields = refused.json("$.errors[*].field");
+		assertThat(fields).containsExactlyInAnyOrder("name", "sessionMinutes", "recurrence");
+	}
+
+	@Test
 	void namesWithControlCharactersAreRefusedNamingTheField() {
 		long groups = this.mongo.count(new Query(), Group.class);
 		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
