@@ -328,7 +328,9 @@ class GroupSchedulingTests {
 		List<String> pointers = refused.json("$.errors[*].pointer");
 		assertThat(pointers).containsExactlyInAnyOrder("/name", "/maxSize", "/sessionMinutes", "/recurrence/start");
 		List<String> startMessages = refused.json("$.errors[?(@.field == 'recurrence.start')].message");
-		assertThat(startMessages).containsExactly("has the wrong format");
+		assertThat(startMessages).singleElement()
+			.asString()
+			.startsWith("must be a date and time, local to the program's time zone");
 		assertThat(refused.body()).doesNotContain("2026-09-31");
 	}
 
