@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.therapygroups.gateway.support.StubBackend;
-import org.therapygroups.gateway.support.TestDatabase;
 import org.therapygroups.gateway.support.TestTokens;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,12 +36,7 @@ class MalformedRequestTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", TestDatabase::uri);
-		registry.add("AUTH_SERVICE_URL", backend::url);
-		registry.add("SESSIONS_SERVICE_URL", backend::url);
-		registry.add("NOTES_SERVICE_URL", backend::url);
-		registry.add("therapy.security.jwk-set-uri", backend::jwksUrl);
-		registry.add("therapy.security.issuer-uri", () -> TestTokens.ISSUER);
+		backend.register(registry);
 	}
 
 	@LocalServerPort

@@ -64,6 +64,19 @@ public final class StubBackend implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/**
+	 * Points the gateway at this stub for every service and for Keycloak's keys, and at
+	 * the in-memory database for browser sessions.
+	 */
+	public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", TestDatabase::uri);
+		registry.add("AUTH_SERVICE_URL", this::url);
+		registry.add("SESSIONS_SERVICE_URL", this::url);
+		registry.add("NOTES_SERVICE_URL", this::url);
+		registry.add("therapy.security.jwk-set-uri", this::jwksUrl);
+		registry.add("therapy.security.issuer-uri", () -> TestTokens.ISSUER);
+	}
+
 	public String jwksUrl() {
 		return url() + JWKS_PATH;
 	}

@@ -33,13 +33,10 @@ class SessionStoreOutageTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		backend.register(registry);
+		// registered last, so it wins over the working database
 		registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + StubBackend.closedPort()
 				+ "/therapy_web?serverSelectionTimeoutMS=500&connectTimeoutMS=300");
-		registry.add("AUTH_SERVICE_URL", backend::url);
-		registry.add("SESSIONS_SERVICE_URL", backend::url);
-		registry.add("NOTES_SERVICE_URL", backend::url);
-		registry.add("therapy.security.jwk-set-uri", backend::jwksUrl);
-		registry.add("therapy.security.issuer-uri", () -> TestTokens.ISSUER);
 	}
 
 	@Autowired

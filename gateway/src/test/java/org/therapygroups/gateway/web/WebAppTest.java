@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.therapygroups.gateway.support.StubBackend;
-import org.therapygroups.gateway.support.TestDatabase;
 import org.therapygroups.gateway.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +40,7 @@ class WebAppTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", TestDatabase::uri);
-		registry.add("AUTH_SERVICE_URL", backend::url);
-		registry.add("SESSIONS_SERVICE_URL", backend::url);
-		registry.add("NOTES_SERVICE_URL", backend::url);
-		registry.add("therapy.security.jwk-set-uri", backend::jwksUrl);
-		registry.add("therapy.security.issuer-uri", () -> TestTokens.ISSUER);
+		backend.register(registry);
 		registry.add("therapy.web.public-url", () -> "http://app.test:8080");
 	}
 
