@@ -22,4 +22,9 @@ class DirectorPages {
 		return "director/dashboard";
 	}
 
+	@GetMapping("/alerts")
+	String alerts() {
+		return "director/alerts";
+	}
+
 }
