@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { el, format, load, showError, clearError } from './ui.js';
 import { percent, programPicker, table } from './director-common.js';
+import { subscribe } from './live.js';
 
 const form = document.getElementById('filters');
 const charts = {};
@@ -88,18 +89,54 @@ async function renderModalities(programId, view) {
     : el('p', { class: 'muted', text: 'No groups in this program yet.' }));
 }
 
-async function show() {
+const LIVE = { live: ['Live', 'badge ok'], connecting: ['Connecting…', 'badge warn'], refused: ['Live updates are not available', 'badge danger'] };
+let unsubscribe;
+let watched;
+let refresh;
+
+/** Figures of the shown program follow attendance as it is recorded. */
+function watch(programId) {
+  if (watched === programId) return;
+  unsubscribe?.();
+  watched = programId;
+  const badge = document.getElementById('live');
+  unsubscribe = subscribe(`/topic/programs/${programId}`, () => {
+    // several changes at once (a whole roster) make one refresh
+    clearTimeout(refresh);
+    refresh = setTimeout(async () => {
+      await show({ quiet: true });
+      document.getElementById('status').textContent = `Updated at ${format.time(new Date().toISOString())} with the latest attendance.`;
+    }, 500);
+  }, (state) => {
+    const [text, className] = LIVE[state];
+    badge.textContent = text;
+    badge.className = className;
+  });
+}
+
+/** Shows the figures; a quiet refresh keeps the old ones on screen until the new arrive. */
+async function show({ quiet = false } = {}) {
   clearError();
   const programId = form.program.value;
   if (!programId) return;
+  watch(programId);
   const url = `/api/sessions/dashboards/programs/${encodeURIComponent(programId)}`;
   document.getElementById('export').href = `${url}/export.csv?${query()}`;
-  await load(document.getElementById('totals'), () => api(`${url}?${query()}`), async (view) => {
+  const render = async (view) => {
     renderTotals(view);
     renderPeriods(view);
     renderGroups(view);
     await renderModalities(programId, view);
-  });
+  };
+  if (quiet) {
+    try {
+      await render(await api(`${url}?${query()}`));
+    } catch (error) {
+      showError(error);
+    }
+    return;
+  }
+  await load(document.getElementById('totals'), () => api(`${url}?${query()}`), render);
 }
 
 form.addEventListener('submit', (event) => {

@@ -100,7 +100,7 @@ export async function load(container, loader, render) {
   try {
     const data = await loader();
     container.replaceChildren();
-    render(data, container);
+    await render(data, container);
   } catch (error) {
     container.replaceChildren(el('p', { class: 'error', text: error.message }));
   } finally {

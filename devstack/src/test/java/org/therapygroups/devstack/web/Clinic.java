@@ -60,7 +60,15 @@ final class Clinic {
 
 	/** A self-enrolment aftercare group whose first session starts in ten minutes. */
 	static JsonNode groupStartingSoon(String programId, String name, int seats) throws InterruptedException {
-		LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(10);
+		return groupStartingIn(programId, name, seats, 10);
+	}
+
+	/**
+	 * A self-enrolment aftercare group whose first session starts in about that many
+	 * minutes.
+	 */
+	static JsonNode groupStartingIn(String programId, String name, int seats, int minutes) throws InterruptedException {
+		LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(minutes);
 		Map<String, Object> group = new LinkedHashMap<>();
 		group.put("name", name);
 		group.put("modality", "CBT");

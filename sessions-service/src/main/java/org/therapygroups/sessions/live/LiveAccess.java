@@ -26,8 +26,9 @@ import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * Authenticates a STOMP connection by the bearer token in its {@code CONNECT} frame
- * ({@code Authorization: Bearer …}, checked like every API request: signature, issuer,
- * audience, expiry) and authorises each subscription: {@code /topic/programs/{id}} for
+ * ({@code Authorization: Bearer …}), or else by the one of its handshake
+ * ({@link HandshakeAuthorization}), checked like every API request: signature, issuer,
+ * audience, expiry, and authorises each subscription: {@code /topic/programs/{id}} for
  * the program's directors, {@code /topic/groups/{id}} for the group's facilitators and
  * its program's directors. Anything else is refused with an {@code ERROR} frame. Clients
  * send nothing to the application.
@@ -61,7 +62,7 @@ class LiveAccess implements ChannelInterceptor {
 		}
 		StompCommand command = stomp.getCommand();
 		if (command == StompCommand.CONNECT) {
-			stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
+			stomp.setUser(authenticate(authorization(stomp)));
 		}
 		else if (command == StompCommand.SUBSCRIBE) {
 			authorise(actor(stomp), stomp.getDestination());
@@ -70,6 +71,16 @@ class LiveAccess implements ChannelInterceptor {
 			throw new MessageDeliveryException("Live updates are read-only.");
 		}
 		return message;
+	}
+
+	/** The frame's own header, else the one the handshake brought. */
+	static String authorization(StompHeaderAccessor stomp) {
+		String header = stomp.getFirstNativeHeader("Authorization");
+		if (header == null && stomp.getSessionAttributes() != null
+				&& stomp.getSessionAttributes().get(HandshakeAuthorization.ATTRIBUTE) instanceof String handshake) {
+			return handshake;
+		}
+		return header;
 	}
 
 	private JwtAuthenticationToken authenticate(String header) {

@@ -17,7 +17,8 @@ import org.therapygroups.platform.security.RequestRules;
  * STOMP over WebSocket at {@code /ws/dashboard} (reached through the gateway's
  * {@code /ws/**} route). The handshake checks the {@code Origin} header against
  * {@code therapy.live.allowed-origins}; the STOMP {@code CONNECT} frame carries the
- * bearer token and every {@code SUBSCRIBE} is authorised on its own (see
+ * bearer token (a script's), or else the handshake does (a browser's, added by the
+ * gateway from the session), and every {@code SUBSCRIBE} is authorised on its own (see
  * {@link LiveAccess}). Each instance keeps its own subscribers in a simple in-memory
  * broker and feeds them from its own Kafka consumer group ({@link LiveEventsListener}).
  */
@@ -48,7 +49,9 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT).setAllowedOriginPatterns(this.allowedOrigins.toArray(String[]::new));
+		registry.addEndpoint(ENDPOINT)
+			.setAllowedOriginPatterns(this.allowedOrigins.toArray(String[]::new))
+			.addInterceptors(new HandshakeAuthorization());
 	}
 
 	@Override
