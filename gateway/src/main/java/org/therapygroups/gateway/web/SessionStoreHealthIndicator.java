@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * scripts and other services never need it, and a browser meets a plain 503 page while it
  * is away.
  */
-@Component("sessionStore")
+// named like Boot's own, which then steps aside; shown as "mongo"
+@Component("mongoHealthIndicator")
 class SessionStoreHealthIndicator implements ReactiveHealthIndicator {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
