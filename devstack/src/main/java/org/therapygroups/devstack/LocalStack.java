@@ -57,7 +57,11 @@ public final class LocalStack implements AutoCloseable {
 		}
 		this.services.add(new SpringService("auth-service", config.authPort(), config,
 				Map.of("AUTH_SERVICE_CLIENT_SECRET", StackConfig.AUTH_SERVICE_CLIENT_SECRET)));
-		this.services.add(new SpringService("sessions-service", config.sessionsPort(), config, Map.of()));
+		// the web app is served through the gateway: its address is the only origin of
+		// live-update connections
+		this.services.add(new SpringService("sessions-service", config.sessionsPort(), config,
+				Map.of("THERAPY_LIVE_ALLOWEDORIGINS",
+						"http://127.0.0.1:" + config.gatewayPort() + ",http://localhost:" + config.gatewayPort())));
 		this.services.add(new SpringService("notes-service", config.notesPort(), config, Map.of()));
 		this.services.add(new SpringService("gateway", config.gatewayPort(), config,
 				Map.of("AUTH_SERVICE_URL", "http://127.0.0.1:" + config.authPort(), "SESSIONS_SERVICE_URL",
