@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The precomputed figures of one group in one calendar month (in the program's zone),
  * session by session: what every dashboard query sums. Addressed by id
- * ({@code <groupId>|<yyyy-MM>}), so a program's quarter is a few dozen look-ups and never
- * a scan of attendance.
+ * ({@code <groupId>|<yyyy-MM>}), so a program's quarter is one read of its groups' months
+ * by id and never a scan of attendance.
  *
  * @param id {@code <groupId>|<yyyy-MM>}
  * @param programId the program
@@ -26,6 +26,9 @@ record GroupMonth(@Id String id, String programId, String groupId, Map<String, S
 	GroupMonth {
 		sessions = (sessions != null) ? new LinkedHashMap<>(sessions) : new LinkedHashMap<>();
 	}
+
+	/** The field of the session figures: {@code sessions.<sessionId>} is one session. */
+	static final String SESSIONS = "sessions";
 
 	static String key(String groupId, YearMonth month) {
 		return groupId + "|" + month;
