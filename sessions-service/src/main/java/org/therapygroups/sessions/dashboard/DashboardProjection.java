@@ -181,10 +181,8 @@ class DashboardProjection {
 
 	static GroupMonth.SessionFigures figures(SessionModel session, GroupModel group) {
 		Counts counts = Counts.of(session, group.maxSize());
-		Map<String, String> attendance = new LinkedHashMap<>();
-		session.attendance().forEach((patient, seat) -> attendance.put(patient, seat.status()));
 		return new GroupMonth.SessionFigures(session.startsAt(), session.startsAt().atZone(group.zone()).toLocalDate(),
-				session.status(), counts, (session.note() != null) ? session.note().deadline() : null, attendance);
+				session.status(), counts, (session.note() != null) ? session.note().deadline() : null);
 	}
 
 	/** Empties the read model before a rebuild from the topics. */

@@ -41,11 +41,11 @@ record GroupMonth(@Id String id, String programId, String groupId, Map<String, S
 	 * @param day its date in the program's zone
 	 * @param status its status
 	 * @param counts its counts
-	 * @param noteDeadline when its note is due, if it was held
-	 * @param attendance patient id to attendance, for the drill-down
+	 * @param noteDeadline when its note is due, if it was held (each member's attendance,
+	 * for the drill-down, is in the session's own document: what every dashboard query
+	 * reads stays small)
 	 */
-	record SessionFigures(Instant startsAt, LocalDate day, String status, Counts counts, Instant noteDeadline,
-			Map<String, String> attendance) {
+	record SessionFigures(Instant startsAt, LocalDate day, String status, Counts counts, Instant noteDeadline) {
 
 		boolean noteOverdue(Instant now) {
 			return this.counts.notesUnsigned() > 0 && this.noteDeadline != null && this.noteDeadline.isBefore(now);
