@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new account of a role, invited by the demo director and signed in, so random requests
  * (renaming oneself, say) never touch the demo users other tests rely on.
  */
-final class FreshUser {
+public final class FreshUser {
 
 	private static final String PASSWORD = "Fuzzed-input-2026";
 
@@ -28,7 +28,7 @@ final class FreshUser {
 	 * @param role director, therapist or patient
 	 * @return an access token of the new user
 	 */
-	static String token(String role) {
+	public static String token(String role) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("firstName", "Generative");

@@ -9,6 +9,9 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import org.therapygroups.events.sessions.Facilitator;
@@ -17,10 +20,12 @@ import org.therapygroups.events.sessions.GroupDefinition;
 /**
  * Writes sessions and notes events into the dashboards' read model. Every step reads and
  * writes documents by id (the default database serves only those from an index) and sets
- * values rather than adding to them: the group-month figures are recomputed from the
- * session document, so an event handled twice, or a crash between two writes followed by
- * a retry, leaves the same figures. One group's events arrive in order on one partition
- * and one consumer thread handles them, so no two writers race on a document.
+ * values rather than adding to them (an attendance event is three reads and three writes:
+ * the session, the group, the member; the session's entry in its group-month document is
+ * set by an upsert without reading the month): the group-month figures are recomputed
+ * from the session document, so an event handled twice, or a crash between two writes
+ * followed by a retry, leaves the same figures. One group's events arrive in order on one
+ * partition and one consumer thread handles them, so no two writers race on a document.
  */
 @Component
 class DashboardProjection {
@@ -70,9 +75,9 @@ class DashboardProjection {
 	}
 
 	void attendance(String sessionId, String groupId, String patientId, String status, int version) {
-		SessionModel session = change(sessionId, groupId, (s) -> s.attended(patientId, status, version));
-		String current = session.attendance().get(patientId).status();
 		GroupModel group = this.mongo.findById(groupId, GroupModel.class);
+		SessionModel session = change(sessionId, groupId, group, (s) -> s.attended(patientId, status, version));
+		String current = session.attendance().get(patientId).status();
 		MemberModel before = this.mongo.findById(MemberModel.key(groupId, patientId), MemberModel.class);
 		MemberModel member = (before != null) ? before : new MemberModel(MemberModel.key(groupId, patientId), groupId,
 				(group != null) ? group.programId() : null, patientId, "ACTIVE", null, null);
@@ -143,23 +148,31 @@ class DashboardProjection {
 	 * @return the session after the change
 	 */
 	private SessionModel change(String sessionId, String groupId, UnaryOperator<SessionModel> change) {
+		return change(sessionId, groupId, this.mongo.findById(groupId, GroupModel.class), change);
+	}
+
+	/**
+	 * Applies a change to a session document and sets the session's figures in its
+	 * group-month document with one upsert of that session's entry: no read of the month,
+	 * and a value set rather than added, so a repeated event leaves the same figures.
+	 * @param group the group as the read model knows it, or {@code null}
+	 * @return the session after the change
+	 */
+	private SessionModel change(String sessionId, String groupId, GroupModel group,
+			UnaryOperator<SessionModel> change) {
 		SessionModel stored = this.mongo.findById(sessionId, SessionModel.class);
 		SessionModel session = change.apply((stored != null) ? stored : SessionModel.empty(sessionId, groupId));
-		GroupModel group = this.mongo.findById(groupId, GroupModel.class);
 		if (group != null && group.programId() != null && session.startsAt() != null) {
 			String key = GroupMonth.key(groupId, YearMonth.from(session.startsAt().atZone(group.zone())));
 			if (session.monthKey() != null && !session.monthKey().equals(key)) {
-				GroupMonth old = this.mongo.findById(session.monthKey(), GroupMonth.class);
-				if (old != null && old.sessions().remove(sessionId) != null) {
-					this.mongo.save(old);
-				}
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(session.monthKey())),
+						new Update().unset(GroupMonth.SESSIONS + "." + sessionId), GroupMonth.class);
 			}
-			GroupMonth month = this.mongo.findById(key, GroupMonth.class);
-			if (month == null) {
-				month = new GroupMonth(key, group.programId(), groupId, null);
-			}
-			month.sessions().put(sessionId, figures(session, group));
-			this.mongo.save(month);
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(key)),
+					new Update().set("programId", group.programId())
+						.set("groupId", groupId)
+						.set(GroupMonth.SESSIONS + "." + sessionId, figures(session, group)),
+					GroupMonth.class);
 			session = session.countedIn(key);
 		}
 		this.mongo.save(session);
@@ -168,10 +181,8 @@ class DashboardProjection {
 
 	static GroupMonth.SessionFigures figures(SessionModel session, GroupModel group) {
 		Counts counts = Counts.of(session, group.maxSize());
-		Map<String, String> attendance = new LinkedHashMap<>();
-		session.attendance().forEach((patient, seat) -> attendance.put(patient, seat.status()));
 		return new GroupMonth.SessionFigures(session.startsAt(), session.startsAt().atZone(group.zone()).toLocalDate(),
-				session.status(), counts, (session.note() != null) ? session.note().deadline() : null, attendance);
+				session.status(), counts, (session.note() != null) ? session.note().deadline() : null);
 	}
 
 	/** Empties the read model before a rebuild from the topics. */

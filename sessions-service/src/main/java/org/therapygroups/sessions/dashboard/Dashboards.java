@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import org.therapygroups.platform.directory.Directory;
@@ -25,11 +27,15 @@ import org.therapygroups.platform.problem.ApiProblem;
 
 /**
  * Answers dashboard requests from the precomputed group-month figures and group
- * documents, read by id: never from raw attendance. Directors see their programs;
- * therapists the groups they facilitate; patients nothing.
+ * documents, read by id: never from raw attendance. A program's dashboard is four reads
+ * whatever its size (the program, its groups at once, its groups' months at once, and the
+ * program's directors). Directors see their programs; therapists the groups they
+ * facilitate; patients nothing.
  */
 @Service
 public class Dashboards {
+
+	private static final int BATCH = 500;
 
 	private final MongoTemplate mongo;
 
@@ -98,13 +104,15 @@ public class Dashboards {
 	ProgramView program(String programId, Selection selection, Actor actor) {
 		Program program = readableProgram(programId, actor);
 		List<GroupModel> groups = groupsOf(programId, selection);
+		Map<String, List<Map.Entry<String, GroupMonth.SessionFigures>>> sessions = sessionEntries(groups, selection);
 		Tally total = new Tally();
 		Map<String, Tally> periods = new TreeMap<>();
 		List<ProgramView.GroupRow> rows = new ArrayList<>();
 		Instant now = this.clock.instant();
 		for (GroupModel group : groups) {
 			Tally ofGroup = new Tally();
-			for (GroupMonth.SessionFigures session : sessions(group, selection)) {
+			for (Map.Entry<String, GroupMonth.SessionFigures> entry : sessions.get(group.id())) {
+				GroupMonth.SessionFigures session = entry.getValue();
 				total.add(session, now);
 				ofGroup.add(session, now);
 				periods
@@ -125,15 +133,14 @@ public class Dashboards {
 		Map<String, Tally> periods = new TreeMap<>();
 		List<GroupDashboard.SessionRow> rows = new ArrayList<>();
 		Instant now = this.clock.instant();
-		for (GroupMonth.SessionFigures session : sessions(group, selection)) {
+		for (Map.Entry<String, GroupMonth.SessionFigures> entry : sessionEntries(List.of(group), selection)
+			.get(group.id())) {
+			GroupMonth.SessionFigures session = entry.getValue();
 			total.add(session, now);
 			periods
 				.computeIfAbsent(selection.periodStart(session.day()) + " " + selection.periodOf(session.day()),
 						(k) -> new Tally())
 				.add(session, now);
-		}
-		for (Map.Entry<String, GroupMonth.SessionFigures> entry : sessionEntries(group, selection)) {
-			GroupMonth.SessionFigures session = entry.getValue();
 			rows.add(new GroupDashboard.SessionRow(entry.getKey(), session.startsAt(), session.day(), session.status(),
 					Figures.of(session.counts(), session.noteOverdue(now) ? 1 : 0, null)));
 		}
@@ -191,9 +198,12 @@ public class Dashboards {
 		readableProgram(programId, actor);
 		List<ExportRow> rows = new ArrayList<>();
 		Instant now = this.clock.instant();
-		for (GroupModel group : groupsOf(programId, selection)) {
+		List<GroupModel> groups = groupsOf(programId, selection);
+		Map<String, List<Map.Entry<String, GroupMonth.SessionFigures>>> sessions = sessionEntries(groups, selection);
+		for (GroupModel group : groups) {
 			Map<String, Tally> periods = new TreeMap<>();
-			for (GroupMonth.SessionFigures session : sessions(group, selection)) {
+			for (Map.Entry<String, GroupMonth.SessionFigures> entry : sessions.get(group.id())) {
+				GroupMonth.SessionFigures session = entry.getValue();
 				periods
 					.computeIfAbsent(selection.periodStart(session.day()) + " " + selection.periodOf(session.day()),
 							(k) -> new Tally())
@@ -226,13 +236,16 @@ public class Dashboards {
 		return group;
 	}
 
+	/**
+	 * The program's groups that the selection accepts, in one read by id ({@code $in} on
+	 * {@code _id}, which every MongoDB-compatible server answers from its index).
+	 */
 	private List<GroupModel> groupsOf(String programId, Selection selection) {
 		ProgramModel program = this.mongo.findById(programId, ProgramModel.class);
 		List<GroupModel> groups = new ArrayList<>();
 		if (program != null) {
-			for (String groupId : program.groupIds()) {
-				GroupModel group = this.mongo.findById(groupId, GroupModel.class);
-				if (group != null && selection.accepts(group)) {
+			for (GroupModel group : byIds(new ArrayList<>(program.groupIds()), GroupModel.class)) {
+				if (selection.accepts(group)) {
 					groups.add(group);
 				}
 			}
@@ -242,25 +255,48 @@ public class Dashboards {
 		return groups;
 	}
 
-	private List<GroupMonth.SessionFigures> sessions(GroupModel group, Selection selection) {
-		return sessionEntries(group, selection).stream().map(Map.Entry::getValue).toList();
-	}
-
-	private List<Map.Entry<String, GroupMonth.SessionFigures>> sessionEntries(GroupModel group, Selection selection) {
-		List<Map.Entry<String, GroupMonth.SessionFigures>> sessions = new ArrayList<>();
-		for (YearMonth month : selection.months()) {
-			GroupMonth figures = this.mongo.findById(GroupMonth.key(group.id(), month), GroupMonth.class);
-			if (figures != null) {
-				for (Map.Entry<String, GroupMonth.SessionFigures> session : figures.sessions().entrySet()) {
-					if (selection.covers(session.getValue().day())) {
-						sessions.add(session);
-					}
+	/**
+	 * The figures of the groups' sessions in the selection, by group id, each group's in
+	 * order of time: the group-month documents of every group and month of the selection
+	 * read at once by id.
+	 */
+	private Map<String, List<Map.Entry<String, GroupMonth.SessionFigures>>> sessionEntries(List<GroupModel> groups,
+			Selection selection) {
+		Map<String, List<Map.Entry<String, GroupMonth.SessionFigures>>> sessions = new LinkedHashMap<>();
+		List<String> keys = new ArrayList<>();
+		for (GroupModel group : groups) {
+			sessions.put(group.id(), new ArrayList<>());
+			for (YearMonth month : selection.months()) {
+				keys.add(GroupMonth.key(group.id(), month));
+			}
+		}
+		for (GroupMonth figures : byIds(keys, GroupMonth.class)) {
+			List<Map.Entry<String, GroupMonth.SessionFigures>> ofGroup = sessions.get(figures.groupId());
+			if (ofGroup == null) {
+				continue;
+			}
+			for (Map.Entry<String, GroupMonth.SessionFigures> session : figures.sessions().entrySet()) {
+				if (selection.covers(session.getValue().day())) {
+					ofGroup.add(session);
 				}
 			}
 		}
-		sessions.sort(Comparator.comparing((Map.Entry<String, GroupMonth.SessionFigures> e) -> e.getValue().startsAt())
-			.thenComparing(Map.Entry::getKey));
+		for (List<Map.Entry<String, GroupMonth.SessionFigures>> ofGroup : sessions.values()) {
+			ofGroup
+				.sort(Comparator.comparing((Map.Entry<String, GroupMonth.SessionFigures> e) -> e.getValue().startsAt())
+					.thenComparing(Map.Entry::getKey));
+		}
 		return sessions;
+	}
+
+	/** Documents by id, a few hundred ids per query. */
+	private <T> List<T> byIds(List<String> ids, Class<T> type) {
+		List<T> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+			found.addAll(this.mongo.find(Query.query(Criteria.where("_id").in(batch)), type));
+		}
+		return found;
 	}
 
 	static Figures.MemberFigures members(List<GroupModel> groups, Selection selection, ZoneId zone, Instant now) {

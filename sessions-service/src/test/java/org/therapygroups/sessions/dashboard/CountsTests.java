@@ -3,7 +3,6 @@ package org.therapygroups.sessions.dashboard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +100,7 @@ class CountsTests {
 	void overdueNotesAreCountedAgainstNow() {
 		GroupMonth.SessionFigures figures = new GroupMonth.SessionFigures(START, LocalDate.of(2026, 9, 1),
 				SessionModel.COMPLETED, new Counts(1, 1, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
-				END.plusSeconds(72 * 3600), Map.of());
+				END.plusSeconds(72 * 3600));
 
 		assertThat(figures.noteOverdue(END.plusSeconds(72 * 3600))).isFalse();
 		assertThat(figures.noteOverdue(END.plusSeconds(72 * 3600 + 1))).isTrue();

@@ -182,7 +182,7 @@ class DashboardBenchmark {
 		return total;
 	}
 
-	private static double percentile(long[] nanos, int p) {
+	static double percentile(long[] nanos, int p) {
 		long[] sorted = nanos.clone();
 		Arrays.sort(sorted);
 		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -36,9 +32,6 @@ import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.MimeTypeUtils;
@@ -52,6 +45,7 @@ import org.therapygroups.sessions.support.Caller;
 import org.therapygroups.sessions.support.Fixtures;
 import org.therapygroups.sessions.support.MutableClock;
 import org.therapygroups.sessions.support.ServiceTestConfig;
+import org.therapygroups.sessions.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +62,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @EmbeddedKafka(topics = { Topics.IDENTITY, "identity.events.dlt", Topics.SESSIONS, Topics.NOTES },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import({ ServiceTestConfig.class, LiveUpdatesTests.TestTokens.class })
+@Import({ ServiceTestConfig.class, TestTokens.class })
 @ContextConfiguration(initializers = ServiceTestConfig.Initializer.class)
 class LiveUpdatesTests {
 
@@ -239,34 +233,6 @@ class LiveUpdatesTests {
 			}
 		}
 		throw new AssertionError("no frame of type " + type + " within " + TIMEOUT);
-	}
-
-	/** Tokens {@code <sub>|<role>} for the WebSocket CONNECT frame. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestTokens {
-
-		static String token(Caller caller) {
-			return caller.id() + "|" + caller.role();
-		}
-
-		@Bean
-		@Primary
-		JwtDecoder testTokens() {
-			return (token) -> {
-				String[] parts = token.split("\\|");
-				if (parts.length != 2) {
-					throw new BadJwtException("not a test token");
-				}
-				return Jwt.withTokenValue(token)
-					.header("alg", "none")
-					.subject(parts[0])
-					.claim("realm_access", Map.of("roles", List.of(parts[1])))
-					.issuedAt(Instant.now())
-					.expiresAt(Instant.now().plusSeconds(300))
-					.build();
-			};
-		}
-
 	}
 
 }
