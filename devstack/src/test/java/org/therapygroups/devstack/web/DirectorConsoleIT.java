@@ -67,7 +67,8 @@ class DirectorConsoleIT {
 			page.locator("#program").selectOption(programId);
 			assertThat(page.locator("#groups-table")).containsText(groupName);
 			assertThat(noShows(page)).hasText("0");
-			assertThat(page.locator("#live")).hasText("Live");
+			assertThat(page.locator("#live")).hasText("Live",
+					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
 			director.check("director-01-dashboard");
 
 			// the session happens: started, the member did not come, completed
