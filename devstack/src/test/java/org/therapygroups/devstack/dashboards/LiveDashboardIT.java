@@ -56,9 +56,9 @@ class LiveDashboardIT {
 	@BeforeAll
 	static void aProgramWithAStartedSession() throws Exception {
 		director = Tokens.forUser("director1");
-		therapist = Tokens.forUser("therapist1");
-		// demo users reach the sessions directory on their first profile use
-		String therapistId = Http.json(Http.get(gateway("/api/auth/me/profile"), therapist)).get("id").asText();
+		// a therapist of its own: other tests book the demo therapist at about the same
+		// times
+		String therapistId = newTherapist();
 		patient = Patients.invite("Lena");
 		HttpResponse<String> program = Patients.post("/api/sessions/programs", director,
 				Map.of("name", "Live " + UUID.randomUUID().toString().substring(0, 6), "timeZone", "UTC"));
@@ -98,6 +98,29 @@ class LiveDashboardIT {
 		HttpResponse<String> started = Patients.post("/api/sessions/sessions/" + sessionId + "/start", therapist,
 				Map.of());
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+	}
+
+	private static String newTherapist() {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		Map<String, Object> staff = new LinkedHashMap<>();
+		staff.put("firstName", "Live");
+		staff.put("lastName", "Therapist" + suffix);
+		staff.put("email", "live." + suffix + "@example.org");
+		staff.put("role", "therapist");
+		staff.put("licenceType", "LPC");
+		staff.put("licenceNumber", "L-" + suffix);
+		HttpResponse<String> created = Patients.post("/api/auth/staff", director, staff);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String password = "Live-therapist-2026";
+		HttpResponse<String> accepted = Patients.post("/api/auth/public/invitations/accept", null,
+				Map.of("code", Http.json(created).get("code").asText(), "password", password));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		HttpResponse<String> token = Http.postForm(RunningStack.config().issuer() + "/protocol/openid-connect/token",
+				Map.of("grant_type", "password", "client_id", "therapy-cli", "username",
+						Http.json(accepted).get("username").asText(), "password", password));
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		therapist = Http.json(token).get("access_token").asText();
+		return Http.json(accepted).get("userId").asText();
 	}
 
 	@Test
