@@ -72,6 +72,8 @@ class AuthorizationMatrixTests {
 				"D 403, D2 201, T 403, T2 201");
 		rows(rows, "POST", "/api/sessions/programs/{P}/groups", "THURSDAY_GROUP",
 				"none 401, D 201, D2 403, T 403, T2 403, PA 403");
+		rows(rows, "POST", "/api/sessions/programs/{P}/groups/preview", "THURSDAY_GROUP",
+				"none 401, D 200, D2 403, T 403, T2 403, PA 403");
 		rows(rows, "GET", "/api/sessions/groups", null, "none 401, D 200, D2 200, T 200, T2 200, PA 200, PB 200");
 		rows(rows, "GET", "/api/sessions/groups/{G}", null, "none 401, D 200, D2 403, T 200, T2 403, PA 200, PB 200");
 		rows(rows, "GET", "/api/sessions/groups/{H}", null, "D 200, T 200, T2 403, PA 403, PB 403");

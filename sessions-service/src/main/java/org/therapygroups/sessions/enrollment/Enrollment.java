@@ -78,7 +78,7 @@ class Enrollment {
 			Instant now = this.clock.instant();
 			MembershipEpisode episode = group.enrol(patientId, actor, byStaff, hasBegun(group, now), now);
 			Group saved = this.groups.save(group);
-			return MembershipView.of(saved, saved.episode(episode.getEpisodeId()).orElseThrow());
+			return MembershipView.of(saved, saved.episode(episode.getEpisodeId()).orElseThrow(), this.directory);
 		});
 		this.relay.trigger();
 		return view;
@@ -105,7 +105,7 @@ class Enrollment {
 			group.changeStatus(episodeId, target, (reason != null) ? reason.strip() : null, actor,
 					this.clock.instant());
 			Group saved = this.groups.save(group);
-			return MembershipView.of(saved, saved.episode(episodeId).orElseThrow());
+			return MembershipView.of(saved, saved.episode(episodeId).orElseThrow(), this.directory);
 		});
 		this.relay.trigger();
 		return view;
@@ -114,13 +114,13 @@ class Enrollment {
 	List<MembershipView> ofGroup(String groupId, Actor actor) {
 		Group group = this.groups.get(groupId);
 		if (this.groups.canManage(group, actor)) {
-			return group.getMemberships().stream().map((m) -> MembershipView.of(group, m)).toList();
+			return group.getMemberships().stream().map((m) -> MembershipView.of(group, m, this.directory)).toList();
 		}
 		if (actor.is(Actor.Role.PATIENT) && group.hasEpisodeOf(actor.id())) {
 			return group.getMemberships()
 				.stream()
 				.filter((m) -> m.getPatientId().equals(actor.id()))
-				.map((m) -> MembershipView.of(group, m))
+				.map((m) -> MembershipView.of(group, m, this.directory))
 				.toList();
 		}
 		throw ApiProblem.forbidden("Only this group's staff see its members.");
@@ -135,7 +135,7 @@ class Enrollment {
 			.flatMap((group) -> group.getMemberships()
 				.stream()
 				.filter((m) -> m.getPatientId().equals(actor.id()))
-				.map((m) -> MembershipView.of(group, m)))
+				.map((m) -> MembershipView.of(group, m, this.directory)))
 			.sorted(Comparator.comparing(MembershipView::requestedAt))
 			.toList();
 	}

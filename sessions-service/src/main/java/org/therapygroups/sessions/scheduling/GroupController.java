@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.sessions.group.Groups;
+import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.platform.security.Actor;
 
 @RestController
@@ -50,6 +52,17 @@ class GroupController {
 			summary = "Create a group with its recurrence in a program (the program's directors)")
 	GroupView create(Actor actor, @PathVariable String programId, @RequestBody GroupRequest request) {
 		return view(this.scheduling.create(programId, request, actor));
+	}
+
+	@PostMapping("/programs/{programId}/groups/preview")
+	@Operation(operationId = "previewRecurrence",
+			summary = "The next occurrences a recurrence would give in the program, before saving (the program's directors)")
+	RecurrencePreview preview(Actor actor, @PathVariable String programId, @RequestBody GroupRequest request,
+			@RequestParam(defaultValue = "8") int count) {
+		if (count < 1 || count > 52) {
+			throw ApiProblem.badRequest("count", "must be between 1 and 52");
+		}
+		return this.scheduling.preview(programId, request, count, actor);
 	}
 
 	@GetMapping("/groups")

@@ -109,6 +109,35 @@ public class GroupScheduling {
 		return group;
 	}
 
+	/**
+	 * The first occurrences a recurrence would give in a program, before anything is
+	 * stored: what the recurrence editor shows. Checked as creating the group would check
+	 * it, so a rule the preview accepts is one creation accepts.
+	 * @param programId the program, directed by the caller
+	 * @param request the recurrence as it would be submitted
+	 * @param max how many occurrences at most
+	 * @param actor the caller
+	 * @return the program's zone, the rule as stored, and the occurrences
+	 */
+	RecurrencePreview preview(String programId, GroupRequest request, int max, Actor actor) {
+		Program program = this.programs.directedBy(programId, actor);
+		Violations violations = new Violations();
+		RecurrenceRule recurrence = request.recurrence(program.zone(), violations);
+		Instant now = this.clock.instant();
+		if (recurrence != null && recurrence.start() != null && !plausibleStart(recurrence, program, now)) {
+			violations.add("recurrence.start", "must be within one year before and five years after today");
+		}
+		violations.throwIfAny();
+		Instant first = recurrence.start().atZone(program.zone()).toInstant();
+		Instant upTo = first.atOffset(ZoneOffset.UTC).plusYears(6).toInstant();
+		List<RecurrencePreview.Occurrence> occurrences = recurrence
+			.occurrences(program.zone(), first.minusSeconds(1), upTo, max)
+			.stream()
+			.map((start) -> new RecurrencePreview.Occurrence(start, start.atZone(program.zone()).toLocalDateTime()))
+			.toList();
+		return new RecurrencePreview(program.timeZone(), recurrence.effectiveRule(program.zone()), occurrences);
+	}
+
 	private static boolean plausibleStart(RecurrenceRule recurrence, Program program, Instant now) {
 		Instant start = recurrence.start().atZone(program.zone()).toInstant();
 		return !start.isBefore(now.minus(java.time.Duration.ofDays(366)))

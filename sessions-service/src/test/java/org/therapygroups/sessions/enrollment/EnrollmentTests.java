@@ -96,6 +96,8 @@ class EnrollmentTests {
 			.orElseThrow();
 		assertThat((List<?>) cleoEpisode.get("history")).hasSize(2);
 		assertThat(cleoEpisode.get("waitlistPosition")).isNull();
+		// staff call the roster by the names people go by
+		assertThat((String) cleoEpisode.get("patientName")).isEqualTo("patient " + cleo.id().substring(0, 4));
 
 		// re-joining opens a second episode; the first one stays in the history
 		Api.Response back = enrol(ann, group, null);

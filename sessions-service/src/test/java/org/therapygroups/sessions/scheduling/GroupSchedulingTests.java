@@ -119,6 +119,39 @@ class GroupSchedulingTests {
 	}
 
 	@Test
+	void thePreviewShowsTheNextOccurrencesAtTheSameLocalTimeAcrossDaylightSavingAndStoresNothing() {
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		long groupsBefore = this.mongo.getCollection("groups").countDocuments();
+		Api.Response preview = this.api.post(this.director,
+				"/api/sessions/programs/" + this.program + "/groups/preview?count=9", request);
+		assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+		assertThat((String) preview.json("$.timeZone")).isEqualTo("Europe/Berlin");
+		assertThat((String) preview.json("$.rrule")).isEqualTo("FREQ=WEEKLY;BYDAY=TU");
+		List<String> local = preview.json("$.occurrences[*].local");
+		assertThat(local).hasSize(9).allSatisfy((start) -> assertThat(start).endsWith("T18:00:00"));
+		List<String> moments = preview.json("$.occurrences[*].startsAt");
+		// the clocks go back on 25 October: the same 18:00 is an hour later in UTC
+		assertThat(moments).startsWith("2026-09-01T16:00:00Z").contains("2026-10-20T16:00:00Z", "2026-10-27T17:00:00Z");
+		assertThat(this.mongo.getCollection("groups").countDocuments()).isEqualTo(groupsBefore);
+	}
+
+	@Test
+	void thePreviewRefusesWhatCreationRefusesFieldByField() {
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-09-02T18:00:00"));
+		Api.Response wrongDay = this.api.post(this.director,
+				"/api/sessions/programs/" + this.program + "/groups/preview", request);
+		assertThat(wrongDay.status()).isEqualTo(400);
+		assertThat(wrongDay.contentType()).startsWith("application/problem+json");
+		assertThat(fields(wrongDay)).containsExactly("recurrence.start");
+		Api.Response tooMany = this.api.post(this.director,
+				"/api/sessions/programs/" + this.program + "/groups/preview?count=500",
+				Fixtures.groupRequest(this.therapist.id()));
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(fields(tooMany)).containsExactly("count");
+	}
+
+	@Test
 	void theApiDocumentSaysAStartWithAnOffsetIsConverted() {
 		Api.Response document = this.api.get(null, "/v3/api-docs");
 		assertThat(document.status()).isEqualTo(200);
