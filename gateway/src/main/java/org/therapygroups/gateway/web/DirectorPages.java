@@ -3,14 +3,23 @@ package org.therapygroups.gateway.web;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The director's console. */
+/**
+ * The director's console: the dashboard, the at-risk list, programs with their groups,
+ * accounts, documentation status, the audit trail and the note encryption keys. A group's id goes into the page only as a data attribute for its script; the
+ * service decides whether the director may see that group.
+ */
 @Controller
 @RequestMapping("/director")
 class DirectorPages {
+
+	/** Ids are UUIDs; anything else is no page of ours (404), not a service call. */
+	private static final String GROUP_ID = "{groupId:[A-Za-z0-9-]{1,64}}";
 
 	@ModelAttribute
 	void directorsOnly(@AuthenticationPrincipal OidcUser user) {
@@ -25,6 +34,48 @@ class DirectorPages {
 	@GetMapping("/alerts")
 	String alerts() {
 		return "director/alerts";
+	}
+
+	@GetMapping("/accounts")
+	String accounts() {
+		return "director/accounts";
+	}
+
+	@GetMapping("/documentation")
+	String documentation() {
+		return "director/documentation";
+	}
+
+	@GetMapping("/audit")
+	String audit() {
+		return "director/audit";
+	}
+
+	@GetMapping("/keys")
+	String keys() {
+		return "director/keys";
+	}
+
+	@GetMapping("/groups")
+	String groups() {
+		return "director/groups";
+	}
+
+	@GetMapping("/groups/new")
+	String newGroup() {
+		return "director/group-form";
+	}
+
+	@GetMapping("/groups/" + GROUP_ID)
+	String group(@PathVariable String groupId, Model model) {
+		model.addAttribute("groupId", groupId);
+		return "director/group";
+	}
+
+	@GetMapping("/groups/" + GROUP_ID + "/edit")
+	String editGroup(@PathVariable String groupId, Model model) {
+		model.addAttribute("groupId", groupId);
+		return "director/group-form";
 	}
 
 }

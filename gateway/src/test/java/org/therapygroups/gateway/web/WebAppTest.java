@@ -157,6 +157,44 @@ class WebAppTest {
 	}
 
 	@Test
+	void aGroupsPagesCarryItsIdOnlyAsDataForTheirScriptAndOnlyForDirectors() {
+		String group = "5b0c3c52-0d55-4d1e-8a55-0a5f5f0a7e11";
+		for (String path : new String[] { "/director/groups", "/director/groups/new", "/director/groups/" + group,
+				"/director/groups/" + group + "/edit" }) {
+			as("director").get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).as(path)
+					.contains("aria-current=\"page\">Groups</a>")
+					.doesNotContain("<script>"));
+			as("patient").get().uri(path).exchange().expectStatus().isForbidden();
+			as("therapist").get().uri(path).exchange().expectStatus().isForbidden();
+		}
+		as("director").get()
+			.uri("/director/groups/" + group)
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("data-group-id=\"" + group + "\""));
+		as("director").get()
+			.uri("/director/groups/" + group + "/edit")
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Save changes").doesNotContain("id=\"frequency\""));
+		as("director").get()
+			.uri("/director/groups/new")
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Create group")
+				.contains("id=\"frequency\"")
+				.contains("id=\"preview\""));
+		// no id of ours: not a page, and nothing reaches a service
+		as("director").get().uri("/director/groups/not_an_id").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void aChangeRidingOnTheSessionCookieNeedsThePagesCsrfToken() throws InterruptedException {
 		backend.clear();
 		as("patient").post()
