@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { act, announce, clearError, el, format, load, showError } from './ui.js';
+import { act, announce, clearError, el, format, load, showError, stacked } from './ui.js';
 
 // Accounts for a director: find anyone, invite patients, add staff, and the life of an
 // account (new code, withdrawn invitation, deactivated, reactivated, another role). A
@@ -81,7 +81,7 @@ function render(result, container) {
   if (result.items.length === 0) {
     container.append(el('p', { class: 'muted', text: 'No account matches. Try part of the name, or another role.' }));
   } else {
-    container.append(el('table', { id: 'accounts-table' },
+    container.append(stacked(el('table', { id: 'accounts-table' },
       el('caption', { class: 'muted', text: `${result.total} account${result.total === 1 ? '' : 's'} found` }),
       el('thead', {}, el('tr', {}, ['Name', 'Role', 'Status', 'Username', 'Since', 'Actions'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, result.items.map((a) => el('tr', {},
@@ -90,7 +90,7 @@ function render(result, container) {
         el('td', { text: STATUS[a.status] ?? format.words(a.status) }),
         el('td', { text: a.username ?? '' }),
         el('td', { text: a.createdAt ? format.day(a.createdAt) : '' }),
-        el('td', {}, el('div', { class: 'actions' }, actions(a))))))));
+        el('td', {}, el('div', { class: 'actions' }, actions(a)))))))));
   }
   const pages = $('pages');
   pages.replaceChildren();

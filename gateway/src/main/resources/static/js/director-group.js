@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { act, announce, el, format, load, showError } from './ui.js';
+import { act, announce, el, format, load, showError, stacked } from './ui.js';
 import { describeRecurrence } from './schedule.js';
 
 // One group for its director: what it is, who is in it, who waits, who was in it, and
@@ -43,10 +43,10 @@ function statusButton(member, status, label, style = 'secondary') {
 
 function grid(caption, headers, rows, empty) {
   if (rows.length === 0) return el('p', { class: 'muted', text: empty });
-  return el('table', {},
+  return stacked(el('table', {},
     el('caption', { class: 'muted', text: caption }),
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, rows));
+    el('tbody', {}, rows)));
 }
 
 function name(member) {
@@ -94,7 +94,7 @@ $('find-form').addEventListener('submit', (event) => {
     }
     container.append(el('ul', { class: 'plain', id: 'candidate-list' }, page.items.map((p) => {
       const button = el('button', { type: 'button', text: 'Add to the group', 'aria-label': `Add ${p.displayName} to the group` });
-      button.disabled = p.status !== 'ACTIVE' || group.status !== 'ACTIVE';
+      button.disabled = p.status === 'DEACTIVATED' || group.status !== 'ACTIVE';
       button.addEventListener('click', () => act(button, async () => {
         const added = await api(`${base}/memberships`, { method: 'POST', body: { patientId: p.userId } });
         await refresh();
@@ -104,7 +104,7 @@ $('find-form').addEventListener('submit', (event) => {
           : `${p.displayName} is now a member.`);
       }));
       return el('li', {}, el('span', { text: p.displayName }),
-        p.status === 'ACTIVE' ? null : el('span', { class: 'muted', text: p.status === 'INVITED' ? ' (has not accepted the invitation yet)' : ' (account deactivated)' }),
+        p.status === 'DEACTIVATED' ? el('span', { class: 'muted', text: ' (account deactivated)' }) : null,
         ' ', button);
     })));
   });

@@ -107,3 +107,14 @@ export async function load(container, loader, render) {
     container.removeAttribute('aria-busy');
   }
 }
+
+/**
+ * Lets a table collapse into one card per row on a phone: each cell carries its column's
+ * name, which the stylesheet shows in front of the value below 40rem.
+ */
+export function stacked(table) {
+  const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  table.querySelectorAll('tbody tr').forEach((row) => [...row.children].forEach((cell, i) => cell.setAttribute('data-label', headers[i] ?? '')));
+  table.classList.add('stack');
+  return table;
+}

@@ -22,7 +22,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 		"therapy.gateway.rate-limit.per-user.capacity=2", "therapy.gateway.rate-limit.per-user.refill-per-second=0.01",
 		"therapy.gateway.rate-limit.per-ip.capacity=3", "therapy.gateway.rate-limit.per-ip.refill-per-second=0.01",
 		"therapy.gateway.rate-limit.trusted-proxies=127.0.0.1,::1" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class RateLimitIntegrationTest {
 
 	@DynamicPropertySource

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Clinic {
 
+	static final String THERAPIST_PASSWORD = "Therapist-pass-2026";
+
 	private Clinic() {
 	}
 
@@ -35,6 +37,11 @@ final class Clinic {
 	 * book the same facilitator at the same time.
 	 */
 	static String therapist(String firstName) {
+		return newTherapist(firstName).userId();
+	}
+
+	/** A new therapist who can sign in with {@link #THERAPIST_PASSWORD}. */
+	static Staff newTherapist(String firstName) {
 		Map<String, Object> staff = new LinkedHashMap<>();
 		staff.put("firstName", firstName);
 		staff.put("lastName", "Browser" + suffix());
@@ -46,9 +53,9 @@ final class Clinic {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode account = Http.json(created);
 		HttpResponse<String> accepted = post("/api/auth/public/invitations/accept", null,
-				Map.of("code", account.get("code").asText(), "password", "Therapist-pass-2026"));
+				Map.of("code", account.get("code").asText(), "password", THERAPIST_PASSWORD));
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-		return Http.json(accepted).get("userId").asText();
+		return new Staff(Http.json(accepted).get("userId").asText(), account.get("username").asText());
 	}
 
 	static String program(String name) {
@@ -119,6 +126,9 @@ final class Clinic {
 	}
 
 	record Invitation(String userId, String username, String code) {
+	}
+
+	record Staff(String userId, String username) {
 	}
 
 }

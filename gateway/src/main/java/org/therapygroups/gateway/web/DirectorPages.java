@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The director's console: the dashboard, the at-risk list, programs with their groups,
- * accounts, documentation status, the audit trail and the note encryption keys. A group's id goes into the page only as a data attribute for its script; the
- * service decides whether the director may see that group.
+ * accounts, documentation status, the audit trail and the note encryption keys. A group's
+ * id goes into the page only as a data attribute for its script; the service decides
+ * whether the director may see that group.
  */
 @Controller
 @RequestMapping("/director")

@@ -2,6 +2,7 @@ package org.therapygroups.gateway.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,52 @@ class WebAppTest {
 		as("therapist").get().uri("/patient").exchange().expectStatus().isForbidden();
 		as("director").get().uri("/therapist").exchange().expectStatus().isForbidden();
 		as("therapist").get().uri("/therapist").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void theWorkspacePagesAreForTherapistsAndCarryNoClinicalTextInTheirTitles() {
+		String id = "5b0c3c52-0d55-4d1e-8a55-0a5f5f0a7e11";
+		Map<String, String> pages = Map.of("/therapist/sessions/" + id, "data-session-id=\"" + id + "\"",
+				"/therapist/notes/" + id, "data-note-id=\"" + id + "\"", "/therapist/patients/" + id,
+				"data-patient-id=\"" + id + "\"", "/therapist/groups/" + id, "data-group-id=\"" + id + "\"");
+		pages.forEach((path, data) -> {
+			as("therapist").get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).as(path)
+					.contains(data)
+					.containsPattern("<title>(Session|Session note|Patient timeline|Group) · Group therapy</title>"));
+			as("patient").get().uri(path).exchange().expectStatus().isForbidden();
+			as("director").get().uri(path).exchange().expectStatus().isForbidden();
+		});
+		as("therapist").get().uri("/therapist/notes/not_an_id").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void theConsolesAdministrationPagesAreForDirectorsOnly() {
+		Map<String, String> pages = Map.of("/director/accounts", "Invite a patient", "/director/documentation",
+				"Overdue notes by facilitator", "/director/audit", "Verify the chain", "/director/keys",
+				"Rotate the key");
+		pages.forEach((path, text) -> {
+			as("director").get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).as(path).contains(text).contains("aria-current=\"page\""));
+			as("patient").get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).as(path).contains("This page is not for your account"));
+			as("therapist").get().uri(path).exchange().expectStatus().isForbidden();
+		});
 	}
 
 	@Test
