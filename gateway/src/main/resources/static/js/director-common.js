@@ -15,11 +15,12 @@ export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 1000) / 10} %`;
 }
 
+/** A table whose first cell of each row heads it; a cell is text or an element (a link). */
 export function table(caption, headers, rows) {
   return el('table', {},
     el('caption', { class: 'muted', text: caption }),
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) => (i === 0
-      ? el('th', { scope: 'row', text: cell })
-      : el('td', { text: cell })))))));
+      ? el('th', { scope: 'row' }, cell)
+      : el('td', {}, cell)))))));
 }

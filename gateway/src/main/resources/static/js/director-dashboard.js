@@ -75,7 +75,7 @@ function renderGroups(view) {
     },
   });
   document.getElementById('groups-table').replaceChildren(table('Per group', ['Group', 'Kind', 'Sessions held', 'Attended', 'Attendance rate', 'Utilisation', 'Notes overdue'],
-    groups.map((g) => [g.name, format.modality(g.modality), String(g.figures.sessionsHeld), String(g.figures.attended), percent(g.figures.attendanceRate), percent(g.figures.utilisation), String(g.figures.notesOverdue)])));
+    groups.map((g) => [el('a', { href: `/director/dashboard/groups/${encodeURIComponent(g.groupId)}?from=${form.from.value}&to=${form.to.value}`, text: g.name }), format.modality(g.modality), String(g.figures.sessionsHeld), String(g.figures.attended), percent(g.figures.attendanceRate), percent(g.figures.utilisation), String(g.figures.notesOverdue)])));
 }
 
 async function renderModalities(programId, view) {

@@ -101,6 +101,20 @@ class DirectorConsoleIT {
 			assertThat(csv.lines().findFirst().orElseThrow()).contains("group");
 			assertThat(csv).contains(groupName);
 
+			// drill-down: program → group → session → member
+			page.locator("#groups-table")
+				.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(groupName))
+				.click();
+			assertThat(page.locator("#title")).hasText(groupName);
+			assertThat(page.locator("#drill-facts")).containsText("No-shows");
+			page.locator("#rows tbody a").first().click();
+			assertThat(page.locator("#rows")).containsText("no show");
+			director.check("director-02b-drill-down-to-a-session");
+			page.locator("#rows tbody a").first().click();
+			assertThat(page.locator("#drill-facts dt:text-is('Missed') + dd")).hasText("1");
+			director.check("director-02c-drill-down-to-a-member");
+			page.navigate(Browser.app("/director"));
+
 			director.navigate("At risk");
 			page.locator("#program").selectOption(programId);
 			Locator card = page.locator("#alerts li").filter(new Locator.FilterOptions().setHasText("Missed sessions"));

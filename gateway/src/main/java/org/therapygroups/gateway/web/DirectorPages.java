@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class DirectorPages {
 
 	/** Ids are UUIDs; anything else is no page of ours (404), not a service call. */
-	private static final String GROUP_ID = "{groupId:[A-Za-z0-9-]{1,64}}";
+	private static final String GROUP_ID = "{groupId:[A-Za-z0-9_-]{1,128}}";
 
 	@ModelAttribute
 	void directorsOnly(@AuthenticationPrincipal OidcUser user) {
@@ -30,6 +30,17 @@ class DirectorPages {
 	@GetMapping
 	String dashboard() {
 		return "director/dashboard";
+	}
+
+	/** Drill-down from the dashboard: a group, one of its sessions, one member. */
+	@GetMapping({ "/dashboard/groups/" + GROUP_ID, "/dashboard/sessions/{sessionId:[A-Za-z0-9_-]{1,128}}",
+			"/dashboard/groups/" + GROUP_ID + "/members/{patientId:[A-Za-z0-9_-]{1,128}}" })
+	String drillDown(@PathVariable(required = false) String groupId, @PathVariable(required = false) String sessionId,
+			@PathVariable(required = false) String patientId, Model model) {
+		model.addAttribute("groupId", groupId);
+		model.addAttribute("sessionId", sessionId);
+		model.addAttribute("patientId", patientId);
+		return "director/drill-down";
 	}
 
 	@GetMapping("/alerts")

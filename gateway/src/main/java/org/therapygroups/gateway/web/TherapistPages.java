@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/therapist")
 class TherapistPages {
 
-	private static final String ID = "[A-Za-z0-9-]{1,64}";
+	private static final String ID = "[A-Za-z0-9_-]{1,128}";
 
 	@ModelAttribute
 	void therapistsOnly(@AuthenticationPrincipal OidcUser user) {

@@ -160,7 +160,9 @@ class WebAppTest {
 	@Test
 	void theWorkspacePagesAreForTherapistsAndCarryNoClinicalTextInTheirTitles() {
 		String id = "5b0c3c52-0d55-4d1e-8a55-0a5f5f0a7e11";
-		Map<String, String> pages = Map.of("/therapist/sessions/" + id, "data-session-id=\"" + id + "\"",
+		// a session's id is its group's and its original start: 5b0c…_20261201T170000Z
+		String session = id + "_20261201T170000Z";
+		Map<String, String> pages = Map.of("/therapist/sessions/" + session, "data-session-id=\"" + session + "\"",
 				"/therapist/notes/" + id, "data-note-id=\"" + id + "\"", "/therapist/patients/" + id,
 				"data-patient-id=\"" + id + "\"", "/therapist/groups/" + id, "data-group-id=\"" + id + "\"");
 		pages.forEach((path, data) -> {
@@ -176,7 +178,7 @@ class WebAppTest {
 			as("patient").get().uri(path).exchange().expectStatus().isForbidden();
 			as("director").get().uri(path).exchange().expectStatus().isForbidden();
 		});
-		as("therapist").get().uri("/therapist/notes/not_an_id").exchange().expectStatus().isNotFound();
+		as("therapist").get().uri("/therapist/notes/not.an.id").exchange().expectStatus().isNotFound();
 	}
 
 	@Test
@@ -237,8 +239,20 @@ class WebAppTest {
 			.value((html) -> assertThat(html).contains("Create group")
 				.contains("id=\"frequency\"")
 				.contains("id=\"preview\""));
+		for (String drill : new String[] { "/director/dashboard/groups/" + group,
+				"/director/dashboard/sessions/" + group,
+				"/director/dashboard/groups/" + group + "/members/" + group }) {
+			as("director").get()
+				.uri(drill)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).as(drill).contains("aria-label=\"Breadcrumb\""));
+			as("patient").get().uri(drill).exchange().expectStatus().isForbidden();
+		}
 		// no id of ours: not a page, and nothing reaches a service
-		as("director").get().uri("/director/groups/not_an_id").exchange().expectStatus().isNotFound();
+		as("director").get().uri("/director/groups/not.an.id").exchange().expectStatus().isNotFound();
 	}
 
 	@Test
