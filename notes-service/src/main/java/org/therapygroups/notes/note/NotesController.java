@@ -42,6 +42,11 @@ import org.therapygroups.notes.template.TemplateSchemas;
 @RequestMapping("/api/notes")
 class NotesController {
 
+	private static final String SAVE_CONFLICT = "The part was saved by someone else meanwhile: the problem holds "
+			+ "current (the part as stored now: version, its content, updatedAt, updatedBy), yours (what was "
+			+ "submitted) and conflictingFields (the fields the patch would change in current). Or the note is "
+			+ "signed or voided: then no content.";
+
 	private final NoteDrafts drafts;
 
 	private final NoteReading reading;
@@ -65,12 +70,24 @@ class NotesController {
 
 	}
 
-	record GroupSave(@NotNull Long version, @Schema(ref = TemplateSchemas.GROUP) JsonNode group) {
+	record GroupSave(
+			@NotNull @Schema(description = "The group part's version the caller edited (groupVersion of the "
+					+ "note as read, or partVersion of the last save's answer); 0 if it was never saved") Long version,
+			@Schema(ref = TemplateSchemas.GROUP,
+					description = "A JSON Merge Patch (RFC 7396) of the stored group part: fields present replace, "
+							+ "null removes a field, absent fields stay; left out, nothing changes") JsonNode group) {
 
 	}
 
-	record MemberSave(@NotNull Long version, @Schema(ref = TemplateSchemas.PROGRESS) JsonNode progress,
-			@Schema(ref = TemplateSchemas.PROCESS) JsonNode process) {
+	record MemberSave(
+			@NotNull @Schema(description = "This member's entry's version the caller edited (the member's version "
+					+ "as read, or partVersion of the last save's answer); 0 if it was never saved") Long version,
+			@Schema(ref = TemplateSchemas.PROGRESS,
+					description = "A JSON Merge Patch (RFC 7396) of the stored progress entry; left out, it stays "
+							+ "as stored, null removes it") JsonNode progress,
+			@Schema(ref = TemplateSchemas.PROCESS,
+					description = "A JSON Merge Patch (RFC 7396) of the stored process note; left out, it stays "
+							+ "as stored, null removes it") JsonNode process) {
 
 	}
 
@@ -123,14 +140,20 @@ class NotesController {
 
 	@PutMapping("/{noteId}/group")
 	@Operation(operationId = "saveGroupPart",
-			summary = "Autosave the group part of a draft, naming the version edited (facilitator)")
+			summary = "Autosave the group part of a draft as a merge patch, naming the part's version edited "
+					+ "(facilitator)",
+			responses = { @ApiResponse(responseCode = "200", description = "Saved"),
+					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT) })
 	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save, Actor actor) {
 		return saved(this.drafts.saveGroup(actor, noteId, save.version(), save.group()));
 	}
 
 	@PutMapping("/{noteId}/members/{patientId}")
 	@Operation(operationId = "saveMemberEntry",
-			summary = "Autosave a member's progress entry and process note, naming the version edited (facilitator)")
+			summary = "Autosave a member's progress entry and process note as merge patches, naming the entry's "
+					+ "version edited (facilitator)",
+			responses = { @ApiResponse(responseCode = "200", description = "Saved"),
+					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT) })
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
 			@Valid @RequestBody MemberSave save, Actor actor) {
 		return saved(this.drafts.saveMember(actor, noteId, patientId, save.version(),
