@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
@@ -33,6 +34,7 @@ import org.therapygroups.notes.note.NoteViews.NoteView;
 import org.therapygroups.notes.note.NoteViews.OwnEntry;
 import org.therapygroups.notes.note.NoteViews.Saved;
 import org.therapygroups.notes.template.TemplateSchemas;
+import org.therapygroups.platform.openapi.ApiDocument;
 
 /**
  * Session notes. Every access rule is decided (and audited) beneath, in
@@ -42,10 +44,14 @@ import org.therapygroups.notes.template.TemplateSchemas;
 @RequestMapping("/api/notes")
 class NotesController {
 
-	private static final String SAVE_CONFLICT = "The part was saved by someone else meanwhile: the problem holds "
-			+ "current (the part as stored now: version, its content, updatedAt, updatedBy), yours (what was "
-			+ "submitted) and conflictingFields (the fields the patch would change in current). Or the note is "
-			+ "signed or voided: then no content.";
+	/** The members a save's 409 adds to the problem, described where the problem is. */
+	private static final String SAVE_CONFLICT = "Someone saved the same part meanwhile; nothing was changed. The "
+			+ "problem adds `current`, the part as stored now (`{version, progress, process, updatedAt, updatedBy}` "
+			+ "for a member's entry, `{version, group, updatedAt, updatedBy}` for the group part; an empty part is "
+			+ "null), `yours`, the body as submitted, and `conflictingFields`, the fields of the submitted patch "
+			+ "whose value differs from `current` (`progress.response`, `group.topic`, or the whole part when it "
+			+ "was set to null); save again naming `current.version`. If the note is signed, co-signed or voided "
+			+ "instead, the problem has none of these: add an addendum.";
 
 	private final NoteDrafts drafts;
 
@@ -143,7 +149,9 @@ class NotesController {
 			summary = "Autosave the group part of a draft as a merge patch, naming the part's version edited "
 					+ "(facilitator)",
 			responses = { @ApiResponse(responseCode = "200", description = "Saved"),
-					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT) })
+					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT,
+							content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+									schema = @Schema(ref = ApiDocument.PROBLEM))) })
 	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save, Actor actor) {
 		return saved(this.drafts.saveGroup(actor, noteId, save.version(), save.group()));
 	}
@@ -153,7 +161,9 @@ class NotesController {
 			summary = "Autosave a member's progress entry and process note as merge patches, naming the entry's "
 					+ "version edited (facilitator)",
 			responses = { @ApiResponse(responseCode = "200", description = "Saved"),
-					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT) })
+					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT,
+							content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+									schema = @Schema(ref = ApiDocument.PROBLEM))) })
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
 			@Valid @RequestBody MemberSave save, Actor actor) {
 		return saved(this.drafts.saveMember(actor, noteId, patientId, save.version(),
