@@ -141,7 +141,10 @@ public final class NoteFixtures {
 		return Map.of("progress", progress, "process", process);
 	}
 
-	/** A body for a member save. */
+	/**
+	 * A body for a member save.
+	 * @param version the member's entry's version edited (0 before its first save)
+	 */
 	public static Map<String, Object> save(long version, Map<String, Object> entry) {
 		Map<String, Object> body = new LinkedHashMap<>(entry);
 		body.put("version", version);

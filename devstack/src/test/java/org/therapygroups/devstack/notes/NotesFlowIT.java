@@ -103,7 +103,8 @@ class NotesFlowIT {
 		assertThat(Http.json(draft).get("template").get("id").asText()).isEqualTo("psychodynamic");
 
 		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("version", 1);
+		// the member's entry is new: at version 0
+		entry.put("version", 0);
 		entry.put("progress", Map.of("participation", "ENGAGED", "response", "Talked about the funeral " + SECRET,
 				"plan", "Sponsor call"));
 		entry.put("process",
@@ -112,7 +113,7 @@ class NotesFlowIT {
 		assertStatus(send("PUT", notes + "/" + noteId + "/members/" + patient, therapistToken, entry), 200);
 		assertStatus(send("PUT", notes + "/" + noteId + "/members/" + patient, therapistToken, entry), 409);
 		HttpResponse<String> invalid = send("PUT", notes + "/" + noteId + "/members/" + patient, therapistToken,
-				Map.of("version", 2, "process", Map.of("thoughtRecords", List.of())));
+				Map.of("version", 1, "process", Map.of("thoughtRecords", List.of())));
 		assertStatus(invalid, 400);
 		assertThat(invalid.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));

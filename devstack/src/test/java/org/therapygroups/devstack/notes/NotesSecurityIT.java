@@ -96,7 +96,8 @@ class NotesSecurityIT {
 		this.otherNote = completedSession(UUID.randomUUID().toString());
 
 		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("version", 1);
+		// the member's entry is new: at version 0
+		entry.put("version", 0);
 		entry.put("progress", Map.of("response", "Spoke of the station " + SECRET));
 		entry.put("process", Map.of("freeAssociationThemes",
 				List.of(Map.of("tags", List.of("loneliness"), "text", "Trains leaving " + SECRET))));

@@ -135,7 +135,7 @@ class NoteAmendments {
 		if (!this.store.voidNote(note, voiding, attempt.succeeded(), voided)) {
 			throw this.guard.fail(attempt, ApiProblem.conflict("The note changed meanwhile: reload it."));
 		}
-		return new Saved(note.id(), note.version() + 1, NoteEvent.VOIDED);
+		return Saved.note(note.id(), note.version() + 1, NoteEvent.VOIDED);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.therapygroups.notes.note.NoteStore.Creation;
 import org.therapygroups.notes.note.NoteStore.Signing;
 import org.therapygroups.notes.note.SessionNote.Addendum;
 import org.therapygroups.notes.note.SessionNote.MemberEntry;
+import org.therapygroups.notes.note.SessionNote.PartStamp;
 import org.therapygroups.notes.note.SessionNote.RosterMember;
 import org.therapygroups.notes.note.SessionNote.Signature;
 import org.therapygroups.notes.note.SessionNote.Voiding;
@@ -29,7 +30,27 @@ import org.therapygroups.platform.outbox.OutboxEntry;
  */
 final class NoteDocuments {
 
+	/**
+	 * The group part's own version; a member's is {@code members.<patientId>.version}.
+	 */
+	static final String GROUP_VERSION = "groupVersion";
+
+	static final String GROUP_UPDATED_AT = "groupUpdatedAt";
+
+	static final String GROUP_UPDATED_BY = "groupUpdatedBy";
+
 	private NoteDocuments() {
+	}
+
+	/** The field holding a member's entry. */
+	static String member(String patientId) {
+		return "members." + patientId;
+	}
+
+	/** A part never saved has no version field: it is at version 0. */
+	private static long partVersion(Document document, String field) {
+		Number version = document.get(field, Number.class);
+		return (version != null) ? version.longValue() : 0;
 	}
 
 	static SessionNote toNote(Document document) {
@@ -43,8 +64,10 @@ final class NoteDocuments {
 		if (storedMembers != null) {
 			for (String patientId : storedMembers.keySet()) {
 				Document entry = storedMembers.get(patientId, Document.class);
-				members.put(patientId, new MemberEntry(sealedFrom(entry.get("progress")),
-						sealedFrom(entry.get("process")), instant(entry, "updatedAt"), entry.getString("updatedBy")));
+				members.put(patientId,
+						new MemberEntry(sealedFrom(entry.get("progress")), sealedFrom(entry.get("process")),
+								new PartStamp(partVersion(entry, "version"), instant(entry, "updatedAt"),
+										entry.getString("updatedBy"))));
 			}
 		}
 		List<Addendum> addenda = new ArrayList<>();
@@ -61,8 +84,10 @@ final class NoteDocuments {
 				instant(document, "sessionEndsAt"), document.getList("facilitatorIds", String.class, List.of()),
 				document.getString("supervisorId"), roster, document.getString("status"),
 				Boolean.TRUE.equals(document.getBoolean("coSignRequired")),
-				document.get("version", Number.class).longValue(), sealedFrom(document.get("group")), members,
-				signatureFrom(document.get("signature", Document.class)),
+				document.get("version", Number.class).longValue(), sealedFrom(document.get("group")),
+				new PartStamp(partVersion(document, GROUP_VERSION), instant(document, GROUP_UPDATED_AT),
+						document.getString(GROUP_UPDATED_BY)),
+				members, signatureFrom(document.get("signature", Document.class)),
 				signatureFrom(document.get("coSignature", Document.class)), addenda,
 				(voided != null) ? new Voiding(voided.getString("actorId"), instant(voided, "at"),
 						sealedFrom(voided.get("reason")), voided.getString("statusBefore")) : null,
@@ -99,12 +124,6 @@ final class NoteDocuments {
 		return roster.stream()
 			.map((member) -> new Document("patientId", member.patientId()).append("attendance", member.attendance()))
 			.toList();
-	}
-
-	static Document entry(MemberEntry entry) {
-		return new Document("progress", sealed(entry.progress())).append("process", sealed(entry.process()))
-			.append("updatedAt", Date.from(entry.updatedAt()))
-			.append("updatedBy", entry.updatedBy());
 	}
 
 	static Document signature(Signature signature) {

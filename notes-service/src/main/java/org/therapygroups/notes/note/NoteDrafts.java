@@ -2,10 +2,15 @@ package org.therapygroups.notes.note;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Service;
 
@@ -16,12 +21,13 @@ import org.therapygroups.notes.problem.NoteProblems;
 import org.therapygroups.platform.security.Actor;
 import org.therapygroups.notes.audit.AuditAction;
 import org.therapygroups.notes.note.NoteStore.Creation;
-import org.therapygroups.notes.note.NoteStore.DraftPart;
 import org.therapygroups.notes.note.NoteStore.GroupPart;
 import org.therapygroups.notes.note.NoteStore.MemberPart;
+import org.therapygroups.notes.note.NoteStore.NewContent;
 import org.therapygroups.notes.note.NoteViews.NoteView;
 import org.therapygroups.notes.note.NoteViews.Saved;
 import org.therapygroups.notes.note.SessionNote.MemberEntry;
+import org.therapygroups.notes.note.SessionNote.PartStamp;
 import org.therapygroups.notes.note.SessionNote.RosterMember;
 import org.therapygroups.platform.problem.ApiProblem;
 import org.therapygroups.platform.problem.FieldError;
@@ -32,12 +38,16 @@ import org.therapygroups.notes.template.NoteTemplate;
 import org.therapygroups.notes.template.TemplateValidator;
 
 /**
- * A note's life as a draft: opened once per session, then autosaved part by part. Each
- * save names the version it edited, so a stale save, or a save after signing, changes
- * nothing.
+ * A note's life as a draft: opened once per session, then autosaved part by part (the
+ * group part, each member's entry). Each part has its own version and each save names the
+ * version of the part it edited, so writers of different parts never conflict, while a
+ * stale save of the same part, or a save after signing, changes nothing. A save is a
+ * merge patch of the stored part: what it leaves out stays.
  */
 @Service
 public class NoteDrafts {
+
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	private final NoteGuard guard;
 
@@ -124,35 +134,51 @@ public class NoteDrafts {
 	}
 
 	/**
-	 * Autosaves the group part of a draft.
+	 * Autosaves the group part of a draft: merges the patch into the stored part.
 	 * @param actor the caller
 	 * @param noteId the note
-	 * @param version the version the caller edited
-	 * @param group the group part
-	 * @return the new version
+	 * @param version the group part's version the caller edited (0 if never saved)
+	 * @param patch a JSON Merge Patch of the group part; {@code null} changes nothing,
+	 * JSON {@code null} removes the part
+	 * @return the note's and the part's new versions
 	 */
-	public Saved saveGroup(Actor actor, String noteId, long version, JsonNode group) {
+	public Saved saveGroup(Actor actor, String noteId, long version, JsonNode patch) {
 		SessionNote note = this.guard.load(actor, AuditAction.SAVE, noteId);
 		Attempt attempt = Attempt.of(actor, AuditAction.SAVE, note);
 		this.guard.requireWriter(attempt, note);
-		NoteTemplate template = this.content.template(note);
-		List<FieldError> errors = TemplateValidator.validate(template.group(), group, "group");
-		if (!errors.isEmpty()) {
-			throw this.guard.fail(attempt, ApiProblem.badRequest(errors));
+		if (!note.isDraft() || note.groupStamp().version() != version) {
+			throw groupConflict(attempt, note, version, patch);
 		}
-		return save(attempt, version, new GroupPart(this.content.seal(noteId, NoteContent.GROUP, group)));
+		NewContent group = null;
+		if (patch != null) {
+			JsonNode merged = MergePatch.apply(this.content.open(noteId, NoteContent.GROUP, note.group()), patch);
+			List<FieldError> errors = TemplateValidator.validate(this.content.template(note).group(), merged,
+					NoteContent.GROUP);
+			if (!errors.isEmpty()) {
+				throw this.guard.fail(attempt, ApiProblem.badRequest(errors));
+			}
+			group = new NewContent(this.content.seal(noteId, NoteContent.GROUP, merged));
+		}
+		Long saved = this.store.saveDraft(noteId, version, new GroupPart(group), this.store.now(), actor.id(),
+				attempt.succeeded());
+		if (saved == null) {
+			throw groupConflict(attempt, this.store.load(noteId), version, patch);
+		}
+		return new Saved(noteId, saved, version + 1, NoteEvent.DRAFT);
 	}
 
 	/**
-	 * Autosaves one member's entry (progress entry and process note) of a draft.
+	 * Autosaves one member's entry (progress entry and process note) of a draft: each
+	 * part the save names is merged into the stored one, a part it leaves out stays as
+	 * stored. The merged entry is what is validated.
 	 * @param actor the caller
 	 * @param noteId the note
 	 * @param patientId the member
-	 * @param version the version the caller edited
-	 * @param entry the progress entry and the process note
-	 * @return the new version
+	 * @param version the member's entry's version the caller edited (0 if never saved)
+	 * @param patch a JSON Merge Patch of each part, see {@link MemberContent}
+	 * @return the note's and the entry's new versions
 	 */
-	public Saved saveMember(Actor actor, String noteId, String patientId, long version, MemberContent entry) {
+	public Saved saveMember(Actor actor, String noteId, String patientId, long version, MemberContent patch) {
 		SessionNote note = this.guard.load(actor, AuditAction.SAVE, noteId);
 		Attempt attempt = Attempt.of(actor, AuditAction.SAVE, note);
 		this.guard.requireWriter(attempt, note);
@@ -162,28 +188,138 @@ public class NoteDrafts {
 			throw this.guard.fail(onMember, ApiProblem
 				.badRequest(List.of(new FieldError("patientId", "is not an attending member of this session"))));
 		}
+		if (!note.isDraft() || note.memberStamp(patientId).version() != version) {
+			throw memberConflict(onMember, note, patientId, version, patch);
+		}
+		MemberContent stored = storedEntry(note, patientId);
+		MemberContent merged = new MemberContent(
+				(patch.progress() != null) ? MergePatch.apply(stored.progress(), patch.progress()) : stored.progress(),
+				(patch.process() != null) ? MergePatch.apply(stored.process(), patch.process()) : stored.process());
 		NoteTemplate template = this.content.template(note);
 		List<FieldError> errors = new ArrayList<>();
-		errors.addAll(TemplateValidator.validate(template.progress(), entry.progress(), "progress"));
-		errors.addAll(TemplateValidator.validate(template.process(), entry.process(), "process"));
+		errors.addAll(TemplateValidator.validate(template.progress(), merged.progress(), "progress"));
+		errors.addAll(TemplateValidator.validate(template.process(), merged.process(), "process"));
 		if (errors.isEmpty()) {
-			errors.addAll(this.mentions.find(note, patientId, entry.texts()));
+			// the entry as a whole names no other member, the stored part too
+			errors.addAll(this.mentions.find(note, patientId, merged.texts()));
 		}
 		if (!errors.isEmpty()) {
 			throw this.guard.fail(onMember, ApiProblem.badRequest(errors));
 		}
-		MemberEntry sealed = new MemberEntry(
-				this.content.seal(noteId, NoteContent.progressField(patientId), entry.progress()),
-				this.content.seal(noteId, NoteContent.processField(patientId), entry.process()), this.store.now(),
-				actor.id());
-		return save(onMember, version, new MemberPart(patientId, sealed));
+		MemberPart part = new MemberPart(patientId,
+				(patch.progress() != null)
+						? new NewContent(
+								this.content.seal(noteId, NoteContent.progressField(patientId), merged.progress()))
+						: null,
+				(patch.process() != null)
+						? new NewContent(
+								this.content.seal(noteId, NoteContent.processField(patientId), merged.process()))
+						: null);
+		Long saved = this.store.saveDraft(noteId, version, part, this.store.now(), actor.id(), onMember.succeeded());
+		if (saved == null) {
+			throw memberConflict(onMember, this.store.load(noteId), patientId, version, patch);
+		}
+		return new Saved(noteId, saved, version + 1, NoteEvent.DRAFT);
 	}
 
-	private Saved save(Attempt attempt, long version, DraftPart part) {
-		if (!this.store.saveDraft(attempt.noteId(), version, part, attempt.succeeded())) {
-			throw this.guard.fail(attempt, this.guard.staleOrLocked(attempt.noteId(), version));
+	private MemberContent storedEntry(SessionNote note, String patientId) {
+		MemberEntry entry = note.members().get(patientId);
+		if (entry == null) {
+			return new MemberContent(null, null);
 		}
-		return new Saved(attempt.noteId(), version + 1, NoteEvent.DRAFT);
+		return new MemberContent(this.content.open(note.id(), NoteContent.progressField(patientId), entry.progress()),
+				this.content.open(note.id(), NoteContent.processField(patientId), entry.process()));
+	}
+
+	/**
+	 * A save of the group part that did not find the version it names: see
+	 * {@link #conflict}.
+	 */
+	private ApiProblem groupConflict(Attempt attempt, SessionNote now, long version, JsonNode patch) {
+		if (now == null || !now.isDraft()) {
+			return locked(attempt, now);
+		}
+		PartStamp stamp = now.groupStamp();
+		JsonNode group = this.content.open(now.id(), NoteContent.GROUP, now.group());
+		ObjectNode current = stored(stamp, Collections.singletonMap(NoteContent.GROUP, group));
+		ObjectNode yours = JSON.objectNode().put("version", version);
+		if (patch != null) {
+			yours.set("group", patch);
+		}
+		List<String> conflicting = (patch != null) ? MergePatch.changedFields(group, patch, NoteContent.GROUP)
+				: List.of();
+		return conflict(attempt, now, "The group part", stamp, current, yours, conflicting);
+	}
+
+	/**
+	 * A save of a member's entry that did not find the version it names: see
+	 * {@link #conflict}.
+	 */
+	private ApiProblem memberConflict(Attempt attempt, SessionNote now, String patientId, long version,
+			MemberContent patch) {
+		if (now == null || !now.isDraft()) {
+			return locked(attempt, now);
+		}
+		PartStamp stamp = now.memberStamp(patientId);
+		MemberContent stored = storedEntry(now, patientId);
+		Map<String, JsonNode> content = new LinkedHashMap<>();
+		content.put("progress", stored.progress());
+		content.put("process", stored.process());
+		ObjectNode current = stored(stamp, content);
+		ObjectNode yours = JSON.objectNode().put("version", version);
+		List<String> conflicting = new ArrayList<>();
+		if (patch.progress() != null) {
+			yours.set("progress", patch.progress());
+			conflicting.addAll(MergePatch.changedFields(stored.progress(), patch.progress(), "progress"));
+		}
+		if (patch.process() != null) {
+			yours.set("process", patch.process());
+			conflicting.addAll(MergePatch.changedFields(stored.process(), patch.process(), "process"));
+		}
+		return conflict(attempt, now, "This member's entry", stamp, current, yours, conflicting);
+	}
+
+	/** A note signed, co-signed or voided meanwhile: refused without any content. */
+	private ApiProblem locked(Attempt attempt, SessionNote now) {
+		return this.guard.fail(attempt, (now != null) ? NoteGuard.locked(now) : NoteProblems.notFound());
+	}
+
+	/**
+	 * Someone saved the same part meanwhile: the writer, who may read the note anyway, is
+	 * answered the part as stored now ({@code current}) beside what they submitted
+	 * ({@code yours}) and the fields their patch would change in it
+	 * ({@code conflictingFields}), so that nothing they wrote is lost. Showing the stored
+	 * part is a read and is audited as one. The content goes into the answer only: the
+	 * problem's detail names versions, its members are {@link ClinicalContent}.
+	 */
+	private ApiProblem conflict(Attempt attempt, SessionNote now, String what, PartStamp stamp, ObjectNode current,
+			ObjectNode yours, List<String> conflicting) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("current", new ClinicalContent(current));
+		properties.put("yours", new ClinicalContent(yours));
+		properties.put("conflictingFields", List.copyOf(conflicting));
+		ApiProblem problem = ApiProblem.conflict(
+				what + " was saved by someone else meanwhile (now version " + stamp.version()
+						+ "): compare 'current' with 'yours' and save again naming version " + stamp.version() + ".",
+				properties);
+		this.guard.fail(attempt, problem);
+		this.guard.granted(Attempt.byId(attempt.actor(), AuditAction.READ, now.id()).about(attempt.patientIds()));
+		return problem;
+	}
+
+	/**
+	 * {@code {version, <content fields>, updatedAt, updatedBy}}, absent content as null.
+	 */
+	private static ObjectNode stored(PartStamp stamp, Map<String, JsonNode> content) {
+		ObjectNode part = JSON.objectNode().put("version", stamp.version());
+		content.forEach((field, value) -> part.set(field, orNull(value)));
+		part.put("updatedAt", (stamp.updatedAt() != null) ? stamp.updatedAt().toString() : null);
+		part.put("updatedBy", stamp.updatedBy());
+		return part;
+	}
+
+	private static JsonNode orNull(JsonNode content) {
+		return (content != null) ? content : JSON.nullNode();
 	}
 
 }

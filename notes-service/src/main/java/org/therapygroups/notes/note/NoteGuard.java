@@ -79,6 +79,15 @@ class NoteGuard {
 		return problem;
 	}
 
+	/**
+	 * A change of content once the note is signed, co-signed or voided: refused, and
+	 * nothing of the content is answered.
+	 */
+	static ApiProblem locked(SessionNote note) {
+		return ApiProblem.conflict("The note is " + note.status().toLowerCase(Locale.ROOT)
+				+ " and its content is locked: add an addendum instead.");
+	}
+
 	/** Why a conditional change of a draft matched nothing, as the note stands now. */
 	ApiProblem staleOrLocked(String noteId, long version) {
 		SessionNote now = this.store.load(noteId);
@@ -86,8 +95,7 @@ class NoteGuard {
 			return NoteProblems.notFound();
 		}
 		if (!now.isDraft()) {
-			return ApiProblem.conflict("The note is " + now.status().toLowerCase(Locale.ROOT)
-					+ " and its content is locked: add an addendum instead.");
+			return locked(now);
 		}
 		return ApiProblem.conflict("The note was changed by someone else (now version " + now.version()
 				+ "): reload it and apply your change again.");

@@ -96,17 +96,17 @@ public class NoteReading {
 			throw this.guard.deny(attempt, NoteProblems.notFound());
 		}
 		if (entry == null) {
-			return new MemberView(patientId, member.attendance(), null, null, null, null);
+			return MemberView.unsaved(patientId, member.attendance());
 		}
 		return memberView(note, member, entry);
 	}
 
 	private MemberView memberView(SessionNote note, RosterMember member, MemberEntry entry) {
 		String patientId = member.patientId();
-		return new MemberView(patientId, member.attendance(),
+		return new MemberView(patientId, member.attendance(), entry.stamp().version(),
 				this.content.open(note.id(), NoteContent.progressField(patientId), entry.progress()),
-				this.content.open(note.id(), NoteContent.processField(patientId), entry.process()), entry.updatedAt(),
-				entry.updatedBy());
+				this.content.open(note.id(), NoteContent.processField(patientId), entry.process()),
+				entry.stamp().updatedAt(), entry.stamp().updatedBy());
 	}
 
 	/** Never the process note: it is not part of the record a patient may read. */
@@ -115,7 +115,7 @@ public class NoteReading {
 			throw this.guard.deny(attempt, NoteProblems.notFound());
 		}
 		MemberEntry entry = note.members().get(patientId);
-		return new MemberView(patientId, note.rosterMember(patientId).attendance(),
+		return new MemberView(patientId, note.rosterMember(patientId).attendance(), null,
 				this.content.open(note.id(), NoteContent.progressField(patientId), entry.progress()), null, null, null);
 	}
 
@@ -167,6 +167,10 @@ public class NoteReading {
 			MemberEntry entry = note.members().get(member.patientId());
 			if (entry != null) {
 				members.add(memberView(note, member, entry));
+			}
+			else if (note.isDraft() && member.attended()) {
+				// still to be written: its first save names version 0
+				members.add(MemberView.unsaved(member.patientId(), member.attendance()));
 			}
 		}
 		List<AddendumView> addenda = note.addenda().stream().map((addendum) -> addendumView(note, addendum)).toList();

@@ -74,7 +74,7 @@ public class NoteSigning {
 		if (!this.store.sign(note, signing, attempt.succeeded(), signed)) {
 			throw this.guard.fail(attempt, this.guard.staleOrLocked(note.id(), version));
 		}
-		return new Saved(note.id(), version + 1, NoteEvent.SIGNED);
+		return Saved.note(note.id(), version + 1, NoteEvent.SIGNED);
 	}
 
 	/**
@@ -104,7 +104,7 @@ public class NoteSigning {
 		if (!this.store.coSign(note, coSignature, attempt.succeeded(), coSigned)) {
 			throw this.guard.fail(attempt, ApiProblem.conflict("The note changed meanwhile: reload it."));
 		}
-		return new Saved(note.id(), note.version() + 1, NoteEvent.CO_SIGNED);
+		return Saved.note(note.id(), note.version() + 1, NoteEvent.CO_SIGNED);
 	}
 
 }

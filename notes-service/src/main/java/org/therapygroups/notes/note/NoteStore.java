@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,7 +29,6 @@ import org.therapygroups.notes.audit.AuditRecord;
 import org.therapygroups.notes.audit.AuditTrail;
 import org.therapygroups.notes.crypto.Sealed;
 import org.therapygroups.notes.note.SessionNote.Addendum;
-import org.therapygroups.notes.note.SessionNote.MemberEntry;
 import org.therapygroups.notes.note.SessionNote.Signature;
 import org.therapygroups.notes.note.SessionNote.Voiding;
 import org.therapygroups.platform.outbox.OutboxRelay;
@@ -38,8 +38,9 @@ import org.therapygroups.notes.template.NoteTemplate;
  * The {@code notes} collection. Every change is ONE conditional single-document update
  * that also pushes the change's audit record ({@code pendingAudit}) and its event
  * ({@code outbox}): the change and what reports it are stored together or not at all. The
- * filter carries the expected status and version, so a stale save or an edit of a signed
- * note matches nothing and changes nothing; callers learn that from a {@code false}.
+ * filter carries the expected status and version (the note's, or for an autosave the
+ * saved part's own), so a stale save or an edit of a signed note matches nothing and
+ * changes nothing; callers learn that from a {@code false} or {@code null}.
  */
 @Component
 class NoteStore {
@@ -101,16 +102,32 @@ class NoteStore {
 
 	}
 
-	/** A draft's part an autosave replaces. */
+	/** The draft's part an autosave changes. */
 	sealed interface DraftPart permits GroupPart, MemberPart {
 
 	}
 
-	record GroupPart(Sealed group) implements DraftPart {
+	/**
+	 * @param group its new content, or {@code null} to leave it as stored
+	 */
+	record GroupPart(NewContent group) implements DraftPart {
 
 	}
 
-	record MemberPart(String patientId, MemberEntry entry) implements DraftPart {
+	/**
+	 * @param progress the progress entry's new content, or {@code null} to leave it
+	 * @param process the process note's new content, or {@code null} to leave it
+	 */
+	record MemberPart(String patientId, NewContent progress, NewContent process) implements DraftPart {
+
+	}
+
+	/**
+	 * What a content field holds after a save.
+	 *
+	 * @param sealed the sealed content, or {@code null} when nothing is left of it
+	 */
+	record NewContent(Sealed sealed) {
 
 	}
 
@@ -233,14 +250,59 @@ class NoteStore {
 				COLLECTION);
 	}
 
-	boolean saveDraft(String noteId, long version, DraftPart part, AuditRecord record) {
-		Update update = switch (part) {
-			case GroupPart(Sealed group) -> new Update().set("group", NoteDocuments.sealed(group));
-			case MemberPart(String patientId, MemberEntry entry) ->
-				new Update().set("members." + patientId, NoteDocuments.entry(entry));
-		};
-		update.inc("version", 1L);
-		return write(draftAt(noteId, version), update, record, null);
+	/**
+	 * Saves one part of a draft, if it is still a draft and the part is still at the
+	 * version the caller edited (a part never saved is at version 0): the part's version
+	 * and the note's go up by one. Other parts are not looked at, so saves of different
+	 * parts never conflict.
+	 * @param noteId the note
+	 * @param partVersion the part's version the caller edited
+	 * @param part what changes
+	 * @param savedAt when, as the part's stamp
+	 * @param savedBy who, as the part's stamp
+	 * @param record the save's audit record
+	 * @return the note's new version, or {@code null} if nothing matched
+	 */
+	Long saveDraft(String noteId, long partVersion, DraftPart part, Instant savedAt, String savedBy,
+			AuditRecord record) {
+		Update update = new Update();
+		String versionField;
+		switch (part) {
+			case GroupPart(NewContent group) -> {
+				change(update, NoteContent.GROUP, group);
+				versionField = NoteDocuments.GROUP_VERSION;
+				update.set(NoteDocuments.GROUP_UPDATED_AT, Date.from(savedAt))
+					.set(NoteDocuments.GROUP_UPDATED_BY, savedBy);
+			}
+			case MemberPart(String patientId, NewContent progress, NewContent process) -> {
+				change(update, NoteContent.progressField(patientId), progress);
+				change(update, NoteContent.processField(patientId), process);
+				String stamp = NoteDocuments.member(patientId);
+				versionField = stamp + ".version";
+				update.set(stamp + ".updatedAt", Date.from(savedAt)).set(stamp + ".updatedBy", savedBy);
+			}
+		}
+		update.inc(versionField, 1L).inc("version", 1L);
+		Criteria draft = Criteria.where("_id").is(noteId).and("status").is(NoteEvent.DRAFT);
+		// a part never saved has no version field yet
+		Criteria atVersion = (partVersion == 0) ? draft.and(versionField).in(0L, null)
+				: draft.and(versionField).is(partVersion);
+		Query query = Query.query(atVersion);
+		query.fields().include("version");
+		Document written = writeAndRead(query, update, record);
+		return (written != null) ? written.get("version", Number.class).longValue() : null;
+	}
+
+	private static void change(Update update, String field, NewContent content) {
+		if (content == null) {
+			return;
+		}
+		if (content.sealed() == null) {
+			update.unset(field);
+		}
+		else {
+			update.set(field, NoteDocuments.sealed(content.sealed()));
+		}
 	}
 
 	boolean sign(SessionNote note, Signing signing, AuditRecord record, EventPayload event) {
@@ -282,6 +344,7 @@ class NoteStore {
 		return write(query, update, record, event);
 	}
 
+	/** The draft as the caller read it: signing names the note's version. */
 	private static Query draftAt(String noteId, long version) {
 		return Query
 			.query(Criteria.where("_id").is(noteId).and("status").is(NoteEvent.DRAFT).and("version").is(version));
@@ -289,6 +352,27 @@ class NoteStore {
 
 	/** The one write of a change: the update, its audit record and its event, at once. */
 	private boolean write(Query query, Update update, AuditRecord record, EventPayload event) {
+		if (this.mongo.updateFirst(query, reported(update, record, event), COLLECTION).getMatchedCount() != 1) {
+			return false;
+		}
+		afterWrite(record.noteId());
+		return true;
+	}
+
+	/**
+	 * The same one write, answering the fields the query names as they are after it.
+	 * @return the written note's fields, or {@code null} if nothing matched
+	 */
+	private Document writeAndRead(Query query, Update update, AuditRecord record) {
+		Document written = this.mongo.findAndModify(query, reported(update, record, null),
+				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+		if (written != null) {
+			afterWrite(record.noteId());
+		}
+		return written;
+	}
+
+	private Update reported(Update update, AuditRecord record, EventPayload event) {
 		Instant now = record.time();
 		update.set("updatedAt", Date.from(now));
 		if (this.audit.isOn()) {
@@ -297,11 +381,7 @@ class NoteStore {
 		if (event != null) {
 			update.push("outbox", NoteDocuments.outbox(event, now));
 		}
-		if (this.mongo.updateFirst(query, update, COLLECTION).getMatchedCount() != 1) {
-			return false;
-		}
-		afterWrite(record.noteId());
-		return true;
+		return update;
 	}
 
 	/**

@@ -25,7 +25,7 @@ public final class NoteViews {
 	static NoteView of(SessionNote note, Disclosed disclosed) {
 		return new NoteView(note.id(), note.sessionId(), note.groupId(), note.programId(), note.modality(),
 				new TemplateRef(note.templateId(), note.templateVersion()), note.sessionStartsAt(),
-				note.sessionEndsAt(), note.status(), note.coSignRequired(), note.version(),
+				note.sessionEndsAt(), note.status(), note.coSignRequired(), note.version(), note.groupStamp().version(),
 				note.roster().stream().map((m) -> new RosterView(m.patientId(), m.attendance())).toList(),
 				disclosed.group(), disclosed.members(), signature(note.signature()), signature(note.coSignature()),
 				disclosed.addenda(), disclosed.voided(), disclosed.integrity());
@@ -51,9 +51,13 @@ public final class NoteViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record NoteView(String noteId, String sessionId, String groupId, String programId, String modality,
 			TemplateRef template, Instant serviceDate, Instant sessionEndsAt, String status, boolean coSignRequired,
-			long version, List<RosterView> roster, @Schema(ref = TemplateSchemas.GROUP) JsonNode group,
-			List<MemberView> members, SignatureView signature, SignatureView coSignature, List<AddendumView> addenda,
-			VoidView voided, String integrity) {
+			@Schema(description = "The note's version: one more with every change of any part. Signing names it; "
+					+ "an autosave names its part's own version instead.") long version,
+			@Schema(description = "The group part's own version, 0 while it was never saved: "
+					+ "PUT /api/notes/{noteId}/group names it.") long groupVersion,
+			List<RosterView> roster, @Schema(ref = TemplateSchemas.GROUP) JsonNode group, List<MemberView> members,
+			SignatureView signature, SignatureView coSignature, List<AddendumView> addenda, VoidView voided,
+			String integrity) {
 
 	}
 
@@ -65,10 +69,22 @@ public final class NoteViews {
 
 	}
 
+	/**
+	 * One member's entry. For the group's clinicians with its own {@code version}; every
+	 * attending member of a draft is listed, with version 0 until their entry is first
+	 * saved.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record MemberView(String patientId, String attendance,
+			@Schema(description = "This member's entry's own version, 0 while it was never saved: "
+					+ "PUT /api/notes/{noteId}/members/{patientId} names it. Not shown to the patient.") Long version,
 			@Schema(ref = TemplateSchemas.PROGRESS) JsonNode progress,
 			@Schema(ref = TemplateSchemas.PROCESS) JsonNode process, Instant updatedAt, String updatedBy) {
+
+		/** An attending member whose entry was never saved. */
+		static MemberView unsaved(String patientId, String attendance) {
+			return new MemberView(patientId, attendance, 0L, null, null, null, null);
+		}
 
 	}
 
@@ -86,8 +102,21 @@ public final class NoteViews {
 
 	}
 
-	/** The answer to a save: the version the next save must name. */
-	public record Saved(String noteId, long version, String status) {
+	/**
+	 * The answer to a change of a note: its new version (also the answer's ETag), and
+	 * after an autosave the saved part's new version, which that part's next save names.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Saved(String noteId,
+			@Schema(description = "The note's new version, which signing names") long version,
+			@Schema(description = "After an autosave: the saved part's new version (the group part's or "
+					+ "the member's entry's), which the next save of that part names") Long partVersion,
+			String status) {
+
+		/** A change of the whole note (sign, co-sign, void): no part version. */
+		static Saved note(String noteId, long version, String status) {
+			return new Saved(noteId, version, null, status);
+		}
 
 	}
 

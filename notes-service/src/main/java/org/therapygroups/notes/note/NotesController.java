@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
@@ -33,6 +34,7 @@ import org.therapygroups.notes.note.NoteViews.NoteView;
 import org.therapygroups.notes.note.NoteViews.OwnEntry;
 import org.therapygroups.notes.note.NoteViews.Saved;
 import org.therapygroups.notes.template.TemplateSchemas;
+import org.therapygroups.platform.openapi.ApiDocument;
 
 /**
  * Session notes. Every access rule is decided (and audited) beneath, in
@@ -41,6 +43,15 @@ import org.therapygroups.notes.template.TemplateSchemas;
 @RestController
 @RequestMapping("/api/notes")
 class NotesController {
+
+	/** The members a save's 409 adds to the problem, described where the problem is. */
+	private static final String SAVE_CONFLICT = "Someone saved the same part meanwhile; nothing was changed. The "
+			+ "problem adds `current`, the part as stored now (`{version, progress, process, updatedAt, updatedBy}` "
+			+ "for a member's entry, `{version, group, updatedAt, updatedBy}` for the group part; an empty part is "
+			+ "null), `yours`, the body as submitted, and `conflictingFields`, the fields of the submitted patch "
+			+ "whose value differs from `current` (`progress.response`, `group.topic`, or the whole part when it "
+			+ "was set to null); save again naming `current.version`. If the note is signed, co-signed or voided "
+			+ "instead, the problem has none of these: add an addendum.";
 
 	private final NoteDrafts drafts;
 
@@ -65,12 +76,24 @@ class NotesController {
 
 	}
 
-	record GroupSave(@NotNull Long version, @Schema(ref = TemplateSchemas.GROUP) JsonNode group) {
+	record GroupSave(
+			@NotNull @Schema(description = "The group part's version the caller edited (groupVersion of the "
+					+ "note as read, or partVersion of the last save's answer); 0 if it was never saved") Long version,
+			@Schema(ref = TemplateSchemas.GROUP,
+					description = "A JSON Merge Patch (RFC 7396) of the stored group part: fields present replace, "
+							+ "null removes a field, absent fields stay; left out, nothing changes") JsonNode group) {
 
 	}
 
-	record MemberSave(@NotNull Long version, @Schema(ref = TemplateSchemas.PROGRESS) JsonNode progress,
-			@Schema(ref = TemplateSchemas.PROCESS) JsonNode process) {
+	record MemberSave(
+			@NotNull @Schema(description = "This member's entry's version the caller edited (the member's version "
+					+ "as read, or partVersion of the last save's answer); 0 if it was never saved") Long version,
+			@Schema(ref = TemplateSchemas.PROGRESS,
+					description = "A JSON Merge Patch (RFC 7396) of the stored progress entry; left out, it stays "
+							+ "as stored, null removes it") JsonNode progress,
+			@Schema(ref = TemplateSchemas.PROCESS,
+					description = "A JSON Merge Patch (RFC 7396) of the stored process note; left out, it stays "
+							+ "as stored, null removes it") JsonNode process) {
 
 	}
 
@@ -123,14 +146,24 @@ class NotesController {
 
 	@PutMapping("/{noteId}/group")
 	@Operation(operationId = "saveGroupPart",
-			summary = "Autosave the group part of a draft, naming the version edited (facilitator)")
+			summary = "Autosave the group part of a draft as a merge patch, naming the part's version edited "
+					+ "(facilitator)",
+			responses = { @ApiResponse(responseCode = "200", description = "Saved"),
+					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT,
+							content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+									schema = @Schema(ref = ApiDocument.PROBLEM))) })
 	ResponseEntity<Saved> saveGroup(@PathVariable String noteId, @Valid @RequestBody GroupSave save, Actor actor) {
 		return saved(this.drafts.saveGroup(actor, noteId, save.version(), save.group()));
 	}
 
 	@PutMapping("/{noteId}/members/{patientId}")
 	@Operation(operationId = "saveMemberEntry",
-			summary = "Autosave a member's progress entry and process note, naming the version edited (facilitator)")
+			summary = "Autosave a member's progress entry and process note as merge patches, naming the entry's "
+					+ "version edited (facilitator)",
+			responses = { @ApiResponse(responseCode = "200", description = "Saved"),
+					@ApiResponse(responseCode = "409", description = SAVE_CONFLICT,
+							content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+									schema = @Schema(ref = ApiDocument.PROBLEM))) })
 	ResponseEntity<Saved> saveMember(@PathVariable String noteId, @PathVariable String patientId,
 			@Valid @RequestBody MemberSave save, Actor actor) {
 		return saved(this.drafts.saveMember(actor, noteId, patientId, save.version(),

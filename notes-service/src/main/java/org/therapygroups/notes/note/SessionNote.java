@@ -17,8 +17,8 @@ import org.therapygroups.notes.crypto.Sealed;
 record SessionNote(String id, String sessionId, String groupId, String programId, String modality, String templateId,
 		int templateVersion, Instant sessionStartsAt, Instant sessionEndsAt, List<String> facilitatorIds,
 		String supervisorId, List<RosterMember> roster, String status, boolean coSignRequired, long version,
-		Sealed group, Map<String, MemberEntry> members, Signature signature, Signature coSignature,
-		List<Addendum> addenda, Voiding voided, Instant createdAt, String createdBy) {
+		Sealed group, PartStamp groupStamp, Map<String, MemberEntry> members, Signature signature,
+		Signature coSignature, List<Addendum> addenda, Voiding voided, Instant createdAt, String createdBy) {
 
 	/** Attendance statuses of members who were there (or may have been). */
 	static final Set<String> ATTENDING = Set.of("PRESENT", "LATE", "LEFT_EARLY", "NOT_RECORDED", "UNKNOWN");
@@ -36,8 +36,23 @@ record SessionNote(String id, String sessionId, String groupId, String programId
 	 *
 	 * @param progress the progress entry (regular record)
 	 * @param process the process note (psychotherapy / SUD counselling note)
+	 * @param stamp its own version and last save
 	 */
-	record MemberEntry(Sealed progress, Sealed process, Instant updatedAt, String updatedBy) {
+	record MemberEntry(Sealed progress, Sealed process, PartStamp stamp) {
+
+	}
+
+	/**
+	 * A part's own version (the group part, or one member's entry) and who saved it last.
+	 * Saves of different parts never conflict: each names only its part's version.
+	 *
+	 * @param version 0 while the part was never saved, then one more with every save
+	 * @param updatedAt the last save, or {@code null}
+	 * @param updatedBy who saved last, or {@code null}
+	 */
+	record PartStamp(long version, Instant updatedAt, String updatedBy) {
+
+		static final PartStamp NEVER_SAVED = new PartStamp(0, null, null);
 
 	}
 
@@ -76,6 +91,12 @@ record SessionNote(String id, String sessionId, String groupId, String programId
 
 	RosterMember rosterMember(String patientId) {
 		return this.roster.stream().filter((member) -> member.patientId().equals(patientId)).findFirst().orElse(null);
+	}
+
+	/** A member's entry's stamp; {@link PartStamp#NEVER_SAVED} while it has none. */
+	PartStamp memberStamp(String patientId) {
+		MemberEntry entry = this.members.get(patientId);
+		return (entry != null) ? entry.stamp() : PartStamp.NEVER_SAVED;
 	}
 
 	List<String> patientIds() {

@@ -53,7 +53,7 @@ class AccessMatrixTests extends NotesServiceTestBase {
 		String note = "/api/notes/" + this.signed.noteId();
 		this.mvc
 			.perform(withJson(put(note + "/members/" + this.signed.patientA()),
-					NoteFixtures.save(1, NoteFixtures.psychodynamicEntry()))
+					NoteFixtures.save(0, NoteFixtures.psychodynamicEntry()))
 				.with(as(this.signed.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		this.mvc

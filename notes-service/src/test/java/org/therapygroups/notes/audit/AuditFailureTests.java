@@ -37,7 +37,7 @@ class AuditFailureTests extends NotesServiceTestBase {
 		Scenario s = givenCompletedSession("PSYCHODYNAMIC", false);
 		this.mvc
 			.perform(withJson(put("/api/notes/" + s.noteId() + "/group"),
-					Map.of("version", 1, "group", NoteFixtures.groupPart()))
+					Map.of("version", 0, "group", NoteFixtures.groupPart()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		doThrow(new AuditUnavailableException("down", null)).when(this.trail)
@@ -58,7 +58,7 @@ class AuditFailureTests extends NotesServiceTestBase {
 		doThrow(new AuditUnavailableException("down", null)).doCallRealMethod().when(this.trail).flush(any(), any());
 		this.mvc
 			.perform(withJson(put("/api/notes/" + s.noteId() + "/group"),
-					Map.of("version", 1, "group", NoteFixtures.groupPart()))
+					Map.of("version", 0, "group", NoteFixtures.groupPart()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		await().atMost(TIMEOUT)

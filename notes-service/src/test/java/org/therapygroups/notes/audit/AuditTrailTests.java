@@ -94,7 +94,7 @@ class AuditTrailTests extends NotesServiceTestBase {
 		this.mvc.perform(get(note).with(as(s.therapist(), "therapist"))).andExpect(status().isOk());
 		this.mvc
 			.perform(withJson(put(note + "/members/" + s.patientA()),
-					NoteFixtures.save(1, NoteFixtures.psychodynamicEntry()))
+					NoteFixtures.save(0, NoteFixtures.psychodynamicEntry()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		this.mvc.perform(withJson(post(note + "/sign"), Map.of("version", 2)).with(as(s.therapist(), "therapist")))

@@ -133,11 +133,11 @@ class EncryptionTests extends NotesServiceTestBase {
 		Map<String, Object> entry = "CBT".equals(modality) ? NoteFixtures.cbtEntry(70, "LABELLING")
 				: NoteFixtures.psychodynamicEntry("abandonment");
 		this.mvc
-			.perform(withJson(put(note + "/group"), Map.of("version", 1, "group", NoteFixtures.groupPart()))
+			.perform(withJson(put(note + "/group"), Map.of("version", 0, "group", NoteFixtures.groupPart()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		this.mvc
-			.perform(withJson(put(note + "/members/" + s.patientA()), NoteFixtures.save(2, entry))
+			.perform(withJson(put(note + "/members/" + s.patientA()), NoteFixtures.save(0, entry))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		this.mvc.perform(withJson(post(note + "/sign"), Map.of("version", 3)).with(as(s.therapist(), "therapist")))

@@ -43,7 +43,7 @@ class BadInputTests extends NotesServiceTestBase {
 	@Test
 	void anIntensityOutsideZeroToHundredAndADistortionNotOnTheListAreFieldErrors() throws Exception {
 		Map<String, Object> entry = NoteFixtures.cbtEntry(140, "CATASTROPHISING", "BAD_LUCK");
-		JsonNode problem = rejected(this.cbt, this.cbt.patientA(), NoteFixtures.save(1, entry));
+		JsonNode problem = rejected(this.cbt, this.cbt.patientA(), NoteFixtures.save(0, entry));
 		assertThat(fields(problem)).containsExactlyInAnyOrder("process.thoughtRecords[0].distortions[1]",
 				"process.thoughtRecords[0].intensity");
 		assertThat(problem.toString()).doesNotContain("BAD_LUCK", "140", NoteFixtures.SECRET);
@@ -58,7 +58,7 @@ class BadInputTests extends NotesServiceTestBase {
 		process.put("thoughtRecords", List.of());
 		process.put("diagnosis", "secret text " + NoteFixtures.SECRET);
 		entry.put("process", process);
-		JsonNode problem = rejected(this.psychodynamic, this.psychodynamic.patientA(), NoteFixtures.save(1, entry));
+		JsonNode problem = rejected(this.psychodynamic, this.psychodynamic.patientA(), NoteFixtures.save(0, entry));
 		assertThat(fields(problem)).containsExactly("process.thoughtRecords", "process.diagnosis");
 		assertThat(problem.toString()).doesNotContain(NoteFixtures.SECRET);
 		assertUntouched(this.psychodynamic);
@@ -66,10 +66,10 @@ class BadInputTests extends NotesServiceTestBase {
 
 	@Test
 	void aMemberNotInTheSessionOrAbsentIsAFieldError() throws Exception {
-		JsonNode stranger = rejected(this.cbt, id(), NoteFixtures.save(1, NoteFixtures.cbtEntry(50)));
+		JsonNode stranger = rejected(this.cbt, id(), NoteFixtures.save(0, NoteFixtures.cbtEntry(50)));
 		assertThat(fields(stranger)).containsExactly("patientId");
 		// C was a no-show: no entry for them
-		JsonNode absent = rejected(this.cbt, this.cbt.patientC(), NoteFixtures.save(1, NoteFixtures.cbtEntry(50)));
+		JsonNode absent = rejected(this.cbt, this.cbt.patientC(), NoteFixtures.save(0, NoteFixtures.cbtEntry(50)));
 		assertThat(fields(absent)).containsExactly("patientId");
 		assertUntouched(this.cbt);
 	}
@@ -80,7 +80,7 @@ class BadInputTests extends NotesServiceTestBase {
 		Map<String, Object> progress = new LinkedHashMap<>((Map<String, Object>) entry.get("progress"));
 		progress.put("response", "Argued with " + this.cbt.patientB());
 		entry.put("progress", progress);
-		JsonNode problem = rejected(this.cbt, this.cbt.patientA(), NoteFixtures.save(1, entry));
+		JsonNode problem = rejected(this.cbt, this.cbt.patientA(), NoteFixtures.save(0, entry));
 		assertThat(fields(problem)).containsExactly("members[" + this.cbt.patientA() + "]");
 		assertThat(problem.toString()).doesNotContain("Argued");
 		assertUntouched(this.cbt);
@@ -94,13 +94,13 @@ class BadInputTests extends NotesServiceTestBase {
 			.append("active", true), "directory_users");
 		for (String text : List.of("Argued with will okafor", "Will said he felt judged", "Sat next to Okafor",
 				"Talked over WILL")) {
-			JsonNode problem = rejected(s, s.patientA(), NoteFixtures.save(1, withResponse(text)));
+			JsonNode problem = rejected(s, s.patientA(), NoteFixtures.save(0, withResponse(text)));
 			assertThat(fields(problem)).as(text).containsExactly("members[" + s.patientA() + "]");
 			assertThat(problem.toString()).doesNotContain("Okafor", "Will");
 		}
 		this.mvc
 			.perform(withJson(put("/api/notes/" + s.noteId() + "/members/" + s.patientA()),
-					NoteFixtures.save(1, withResponse("Said he will come back next week, with hope")))
+					NoteFixtures.save(0, withResponse("Said he will come back next week, with hope")))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 	}

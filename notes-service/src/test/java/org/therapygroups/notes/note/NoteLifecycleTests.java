@@ -71,26 +71,26 @@ class NoteLifecycleTests extends NotesServiceTestBase {
 		assertThat(found.has("members")).isFalse();
 
 		this.mvc
-			.perform(withJson(put(note + "/group"), Map.of("version", 1, "group", NoteFixtures.groupPart()))
+			.perform(withJson(put(note + "/group"), Map.of("version", 0, "group", NoteFixtures.groupPart()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(2));
 		this.mvc
 			.perform(withJson(put(note + "/members/" + s.patientA()),
-					NoteFixtures.save(2, NoteFixtures.psychodynamicEntry("abandonment", "shame")))
+					NoteFixtures.save(0, NoteFixtures.psychodynamicEntry("abandonment", "shame")))
 				.with(as(s.coFacilitator(), "therapist")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(3));
-		// autosave from a stale tab: the version moved on
+		// autosave from a stale tab: A's entry moved on
 		this.mvc
-			.perform(withJson(put(note + "/members/" + s.patientB()),
-					NoteFixtures.save(2, NoteFixtures.psychodynamicEntry()))
+			.perform(withJson(put(note + "/members/" + s.patientA()),
+					NoteFixtures.save(0, NoteFixtures.psychodynamicEntry()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 		this.mvc
 			.perform(withJson(put(note + "/members/" + s.patientB()),
-					NoteFixtures.save(3, NoteFixtures.psychodynamicEntry("anger")))
+					NoteFixtures.save(0, NoteFixtures.psychodynamicEntry("anger")))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 
@@ -104,12 +104,12 @@ class NoteLifecycleTests extends NotesServiceTestBase {
 
 		// signed content is locked
 		this.mvc
-			.perform(withJson(put(note + "/group"), Map.of("version", 5, "group", NoteFixtures.groupPart()))
+			.perform(withJson(put(note + "/group"), Map.of("version", 1, "group", NoteFixtures.groupPart()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isConflict());
 		this.mvc
 			.perform(withJson(put(note + "/members/" + s.patientA()),
-					NoteFixtures.save(5, NoteFixtures.psychodynamicEntry()))
+					NoteFixtures.save(1, NoteFixtures.psychodynamicEntry()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isConflict());
 		// only the supervisor co-signs
@@ -182,7 +182,7 @@ class NoteLifecycleTests extends NotesServiceTestBase {
 		Scenario s = givenCompletedSession("CBT", false);
 		this.mvc
 			.perform(withJson(put("/api/notes/" + s.noteId() + "/members/" + s.patientA()),
-					NoteFixtures.save(1, NoteFixtures.cbtEntry(80, "CATASTROPHISING", "MIND_READING")))
+					NoteFixtures.save(0, NoteFixtures.cbtEntry(80, "CATASTROPHISING", "MIND_READING")))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		this.mvc
@@ -210,7 +210,7 @@ class NoteLifecycleTests extends NotesServiceTestBase {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.voided.reason").value("Wrong group " + NoteFixtures.SECRET));
 		this.mvc
-			.perform(withJson(put(note + "/group"), Map.of("version", 2, "group", NoteFixtures.groupPart()))
+			.perform(withJson(put(note + "/group"), Map.of("version", 0, "group", NoteFixtures.groupPart()))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isConflict());
 		this.mvc.perform(withJson(post(note + "/void"), Map.of("reason", "again")).with(as(s.therapist(), "therapist")))

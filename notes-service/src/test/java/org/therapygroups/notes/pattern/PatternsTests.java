@@ -76,7 +76,7 @@ class PatternsTests extends NotesServiceTestBase {
 		Scenario s = givenCompletedSession("CBT", false);
 		this.mvc
 			.perform(withJson(put("/api/notes/" + s.noteId() + "/members/" + s.patientB()),
-					NoteFixtures.save(1, NoteFixtures.cbtEntry(90, "CATASTROPHISING", "LABELLING")))
+					NoteFixtures.save(0, NoteFixtures.cbtEntry(90, "CATASTROPHISING", "LABELLING")))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		this.mvc
@@ -94,7 +94,7 @@ class PatternsTests extends NotesServiceTestBase {
 			throws Exception {
 		this.mvc
 			.perform(withJson(put("/api/notes/" + noteId + "/members/" + patientId),
-					NoteFixtures.save(1, NoteFixtures.psychodynamicEntry(themes)))
+					NoteFixtures.save(0, NoteFixtures.psychodynamicEntry(themes)))
 				.with(as(s.therapist(), "therapist")))
 			.andExpect(status().isOk());
 		if (sign) {
