@@ -83,8 +83,8 @@ final class KafkaBroker extends Component {
 	/** KRaft storage is formatted once; the data then survives restarts. */
 	private void format() throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(java());
-		command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties().toString(),
-				"--standalone"));
+		command.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "-c",
+				properties().toString(), "--standalone"));
 		Process format = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
 			.start();
@@ -95,7 +95,9 @@ final class KafkaBroker extends Component {
 
 	/**
 	 * A KRaft cluster id is a base64 UUID without padding, as StorageTool random-uuid
-	 * makes.
+	 * makes. URL-safe base64 may begin with '-', so it is passed as
+	 * {@code --cluster-id=<id>}: as a separate argument the tool would read it as an
+	 * option and refuse to start (one start in 64).
 	 */
 	private static String clusterId() {
 		UUID uuid = UUID.randomUUID();

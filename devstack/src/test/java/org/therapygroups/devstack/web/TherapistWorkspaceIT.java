@@ -175,6 +175,20 @@ class TherapistWorkspaceIT {
 			assertThat(page.locator("#patterns-table")).containsText("shame");
 			assertThat(page.locator("#patterns-table")).containsText("avoidance");
 			therapist.check("therapist-08-patient-timeline");
+
+			// someone new joins from the group's page: invited and given a seat in one
+			// step
+			page.navigate(Browser.app("/therapist/groups/" + groupId));
+			assertThat(page.locator("#roster")).containsText(anna.name());
+			page.getByLabel("First name").fill("Cara");
+			page.getByLabel("Last name").fill("Browser" + suffix);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite and add to this group"))
+				.click();
+			therapist
+				.expectAnnounced("Cara Browser" + suffix + " is invited. Cara Browser" + suffix + " is now a member");
+			assertThat(page.locator("#link")).hasValue(Pattern.compile(".*#code=.+"));
+			assertThat(page.locator("#roster")).containsText("Cara Browser" + suffix);
+			therapist.check("therapist-09-group-invite-and-enrol");
 		}
 
 		// the patient reads her signed progress entry and its addendum, nothing else
@@ -187,7 +201,7 @@ class TherapistWorkspaceIT {
 			assertThat(entries).not().containsText("Mother's kitchen");
 			assertThat(entries).not().containsText("Hid bottles");
 			assertThat(entries).not().containsText("Spoke first for the first time");
-			patient.check("therapist-09-patient-sees-only-her-progress-entry");
+			patient.check("therapist-10-patient-sees-only-her-progress-entry");
 		}
 	}
 
