@@ -141,7 +141,7 @@ function summary(specs, content) {
   const rows = Object.entries(content ?? {}).filter(([, v]) => v !== null && v !== undefined);
   if (rows.length === 0) return el('p', { class: 'muted', text: 'Nothing written.' });
   const show = (v) => {
-    if (Array.isArray(v)) return v.map(show).join('\n');
+    if (Array.isArray(v)) return v.map(show).join(v.some((x) => x && typeof x === 'object') ? '\n' : ', ');
     if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${label(k)}: ${show(x)}`).join('; ');
     return typeof v === 'string' && /^[A-Z_]+$/.test(v) ? format.words(v) : String(v);
   };
@@ -355,6 +355,8 @@ function renderSigned() {
         el('strong', { text: `${format.dateTime(a.writtenAt)}, ${a.patientId ? `${names.get(a.patientId) ?? 'a member'} (${format.words(a.part)})` : 'group part'}: ` }), a.text)))));
   }
   $('finish').hidden = true;
+  $('save-state').replaceChildren();
+  $('shortcuts').hidden = true;
   $('signed').hidden = note.status === 'VOIDED';
   const coSign = $('co-sign-box');
   coSign.replaceChildren();
