@@ -120,6 +120,16 @@ class TherapistWorkspaceIT {
 			assertThat(benPart.locator(".part-state")).containsText("Saved", SAVED);
 			assertThat(section(page, "Group part").locator(".part-state")).containsText("Saved", SAVED);
 			therapist.check("therapist-03-note-editor");
+			// clinical text stays in the page: not in the address, the title or the
+			// browser's
+			// storage
+			assertThat(page.url()).doesNotContain("fear", "bottles", "kitchen");
+			assertThat(page.title()).isEqualTo("Session note · Group therapy");
+			assertThat(page.evaluate("() => localStorage.length + sessionStorage.length")).isEqualTo(0);
+			// keyboard: Alt+N goes to the next member's first field
+			annaPart.getByLabel("Participation", EXACT).focus();
+			page.keyboard().press("Alt+n");
+			assertThat(section(page, ben.name()).getByLabel("Participation", EXACT)).isFocused();
 			colleague.check("therapist-04-co-facilitator-writes-another-entry");
 
 			// neither lost a word: what each wrote is there for both after a reload
