@@ -9,6 +9,14 @@ const ROLES = { patient: 'Patient', therapist: 'Therapist', director: 'Director'
 const STATUS = { INVITED: 'Invitation pending', ACTIVE: 'Active', DEACTIVATED: 'Deactivated' };
 const SIZE = 20;
 let page = 0;
+let me = null;
+
+// The app's own invitation page, /invite#<code>, on the origin the director uses: the
+// service's link points at its configured base URL and puts "code=" in the fragment, which
+// the invitation page would take for part of the code. The fragment never reaches a server.
+function invitationLink(code) {
+  return `${window.location.origin}/invite#${encodeURIComponent(code)}`;
+}
 
 function showLink(who, link) {
   $('link-for').textContent = `For ${who}:`;
@@ -50,13 +58,15 @@ function confirming(text, label, question, action, done) {
 }
 
 function actions(account) {
+  // directors cannot deactivate themselves nor change their own role: another director does
+  if (account.userId === me) return [el('span', { class: 'muted', text: 'Your own account' })];
   const name = account.displayName;
   const id = encodeURIComponent(account.userId);
   const list = [];
   if (account.status === 'INVITED') {
     list.push(button('New code', `Issue a new invitation code for ${name}`, 'secondary', async () => {
       const issued = await api(`/api/auth/invitations/${id}/reissue`, { method: 'POST' });
-      showLink(name, issued.link);
+      showLink(name, invitationLink(issued.code));
     }, `A new code for ${name} is ready; the old one no longer works.`));
     list.push(confirming('Withdraw', `Withdraw the invitation of ${name}`, 'The link stops working.',
       () => api(`/api/auth/invitations/${id}`, { method: 'DELETE' }), `The invitation of ${name} is withdrawn.`));
@@ -126,7 +136,7 @@ $('invite-form').addEventListener('submit', (event) => {
     $('q').value = name;
     page = 0;
     await search();
-    showLink(name, invited.link);
+    showLink(name, invitationLink(invited.code));
   }, 'The patient is invited. Give them the link below.');
 });
 
@@ -155,7 +165,7 @@ $('staff-form').addEventListener('submit', (event) => {
     $('q').value = name;
     page = 0;
     await search();
-    showLink(name, added.link);
+    showLink(name, invitationLink(added.code));
   }, 'The account is made. Give them the link below to set their password.');
 });
 
@@ -169,4 +179,9 @@ async function supervisors() {
 
 clearError();
 supervisors().catch(showError);
-search();
+api('/api/auth/me/profile')
+  .then((profile) => {
+    me = profile.id;
+  })
+  .catch(() => {})
+  .finally(search);

@@ -16,8 +16,24 @@ function render(status, container) {
     el('dt', { text: 'Rotations so far' }), el('dd', { text: String(Math.max(0, status.version - 1)) })));
 }
 
+/**
+ * The service answers no keys but an error when it runs without encryption (only a
+ * benchmark's comparison run does): then, as in an outage, nothing can be rotated.
+ */
+async function status() {
+  try {
+    return await api('/api/notes/admin/keys');
+  } catch (error) {
+    if (error.status < 500) throw error;
+    $('rotate').hidden = true;
+    throw new Error('The notes service reported no encryption keys. When note encryption is switched off, which only a '
+      + 'benchmark run does, there is no key to rotate; otherwise the service is not available right now: try again in a minute.');
+  }
+}
+
 function show() {
-  return load($('keys'), () => api('/api/notes/admin/keys'), render);
+  $('rotate').hidden = false;
+  return load($('keys'), status, render);
 }
 
 $('rotate').addEventListener('click', () => {

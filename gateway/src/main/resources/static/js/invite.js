@@ -3,7 +3,8 @@
 import { api } from './api.js';
 import { clearError, showError } from './ui.js';
 
-const code = decodeURIComponent(window.location.hash.slice(1)).trim();
+// the service's own link says #code=<code>; the app's pages hand out #<code>: both work
+const code = decodeURIComponent(window.location.hash.slice(1)).trim().replace(/^code=/, '');
 const form = document.getElementById('accept');
 
 if (!code) {

@@ -66,7 +66,7 @@ $('invite-form').addEventListener('submit', (event) => {
     const invited = await api('/api/auth/invitations', { method: 'POST', body: { firstName, lastName, email: $('email').value.trim() || null } });
     const name = `${firstName} ${lastName}`;
     $('link-for').textContent = `Invitation for ${name}:`;
-    $('link').value = invited.link;
+    $('link').value = `${window.location.origin}/invite#${encodeURIComponent(invited.code)}`;
     $('link-box').hidden = false;
     $('invite-form').reset();
     let said;
