@@ -101,6 +101,11 @@ public final class DevStackMain {
 			System.err.println("  What was loaded stays; ./run demo loads the rest.");
 			return false;
 		}
+		catch (RuntimeException ex) {
+			// the stack stays up whatever went wrong with the demo data
+			System.err.println("✗ demo data: " + ex);
+			return false;
+		}
 	}
 
 	private static int up(StackConfig config, PrintStream out, DemoSize demo) throws IOException, InterruptedException {
