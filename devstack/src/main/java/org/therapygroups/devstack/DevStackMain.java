@@ -10,10 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import org.therapygroups.devstack.demo.DemoData;
+import org.therapygroups.devstack.demo.DemoException;
+import org.therapygroups.devstack.demo.DemoSize;
+
 /**
  * The command line behind {@code ./run}: {@code up} (default) starts the stack and keeps
  * it running until Ctrl-C; {@code check} starts it, prints the start time and memory, and
- * stops; {@code stop} stops a stack started from another terminal.
+ * stops; {@code stop} stops a stack started from another terminal. {@code --demo} loads
+ * the demo program once the stack is healthy ({@link DemoData}); {@code demo} loads it
+ * into a stack that is running already.
  */
 public final class DevStackMain {
 
@@ -27,9 +33,13 @@ public final class DevStackMain {
 		Path root = Path.of(System.getProperty("therapy.root", "")).toAbsolutePath();
 		Path dataDir = null;
 		int portOffset = 0;
+		boolean demo = false;
+		DemoSize demoSize = DemoSize.FULL;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
-				case "up", "check", "stop" -> mode = args[i];
+				case "up", "check", "stop", "demo" -> mode = args[i];
+				case "--demo" -> demo = true;
+				case "--demo-size" -> demoSize = demoSize(args[++i]);
 				case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
 				case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
 				default -> {
@@ -41,15 +51,64 @@ public final class DevStackMain {
 		StackConfig config = StackConfig.fromEnvironment(root,
 				Optional.ofNullable(dataDir).orElse(root.resolve(".data")), portOffset);
 		PrintStream out = System.out;
+		if (demo && mode.equals("up") && running(config)) {
+			out.println("A stack is running already on " + config.gatewayUrl() + ": loading the demo data into it.");
+			mode = "demo";
+		}
+		DemoSize size = demoSize;
 		int exit = switch (mode) {
 			case "stop" -> stop(config, out);
 			case "check" -> check(config, out);
-			default -> up(config, out);
+			case "demo" -> demoIntoRunning(config, size, out);
+			default -> up(config, out, demo ? size : null);
 		};
 		System.exit(exit);
 	}
 
-	private static int up(StackConfig config, PrintStream out) throws IOException, InterruptedException {
+	private static DemoSize demoSize(String text) {
+		try {
+			return DemoSize.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("--demo-size: " + ex.getMessage());
+			System.exit(2);
+			return null;
+		}
+	}
+
+	/** Whether this stack's gateway answers (started by another terminal). */
+	private static boolean running(StackConfig config) {
+		return Probes.httpOk(config.gatewayUrl() + "/actuator/health/readiness");
+	}
+
+	/** {@code ./run demo}: loads the demo program into the stack of another terminal. */
+	private static int demoIntoRunning(StackConfig config, DemoSize size, PrintStream out) {
+		if (!running(config)) {
+			System.err.println("✗ no stack answers on " + config.gatewayUrl()
+					+ ". Start one with ./run --demo, or ./run and then ./run demo (same --port-offset).");
+			return 1;
+		}
+		return loadDemo(config, size, out) ? 0 : 1;
+	}
+
+	private static boolean loadDemo(StackConfig config, DemoSize size, PrintStream out) {
+		try {
+			new DemoData(config, size, out).load().print(out);
+			return true;
+		}
+		catch (DemoException | IllegalArgumentException ex) {
+			System.err.println("✗ demo data: " + ex.getMessage());
+			System.err.println("  What was loaded stays; ./run demo loads the rest.");
+			return false;
+		}
+		catch (RuntimeException ex) {
+			// the stack stays up whatever went wrong with the demo data
+			System.err.println("✗ demo data: " + ex);
+			return false;
+		}
+	}
+
+	private static int up(StackConfig config, PrintStream out, DemoSize demo) throws IOException, InterruptedException {
 		out.println("Starting the local stack (data and logs in " + config.dataDir() + ")");
 		Files.createDirectories(config.pidDir());
 		Path launcherPid = config.pidDir().resolve("launcher.pid");
@@ -78,6 +137,11 @@ public final class DevStackMain {
 		}, "stack-stop"));
 		stack.gaveUp().thenRun(stopped::countDown);
 		printReady(stack, out);
+		if (demo != null) {
+			out.println();
+			loadDemo(config, demo, out);
+			out.println();
+		}
 		out.println("Press Ctrl-C (or run ./run stop) to stop everything.");
 		out.println("A component that dies is reported here and started again.");
 		stopped.await();

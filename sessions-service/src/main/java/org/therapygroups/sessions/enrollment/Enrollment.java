@@ -1,7 +1,10 @@
 package org.therapygroups.sessions.enrollment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +49,19 @@ class Enrollment {
 		this.clock = clock;
 	}
 
-	MembershipView enrol(String groupId, String requestedPatientId, Actor actor) {
+	/**
+	 * How far back a member's start may be recorded: as far as a group's first session.
+	 */
+	static final Duration LONGEST_PAST = Duration.ofDays(366);
+
+	/**
+	 * Enrols a patient; staff may record a member who took their seat before the group
+	 * was kept here with {@code since} (up to a year back), so they appear on the rosters
+	 * of the sessions since then and their attendance there can be recorded.
+	 * @param since an ISO-8601 moment with offset or {@code Z}, or {@code null} for now
+	 */
+	MembershipView enrol(String groupId, String requestedPatientId, String since, Actor actor) {
+		Instant joined = (since != null) ? since(since, actor) : null;
 		MembershipView view = Retries.onConflict(() -> {
 			Group group = this.groups.get(groupId);
 			String patientId;
@@ -76,7 +91,7 @@ class Enrollment {
 				byStaff = true;
 			}
 			Instant now = this.clock.instant();
-			MembershipEpisode episode = group.enrol(patientId, actor, byStaff, hasBegun(group, now), now);
+			MembershipEpisode episode = group.enrol(patientId, actor, byStaff, hasBegun(group, now), now, joined);
 			Group saved = this.groups.save(group);
 			return MembershipView.of(saved, saved.episode(episode.getEpisodeId()).orElseThrow(), this.directory);
 		});
@@ -138,6 +153,24 @@ class Enrollment {
 				.map((m) -> MembershipView.of(group, m, this.directory)))
 			.sorted(Comparator.comparing(MembershipView::requestedAt))
 			.toList();
+	}
+
+	private Instant since(String text, Actor actor) {
+		if (actor.is(Actor.Role.PATIENT)) {
+			throw ApiProblem.forbidden("Only staff record when a member joined.");
+		}
+		Instant since;
+		try {
+			since = OffsetDateTime.parse(text.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiProblem.badRequest("since", "must be a moment with an offset or Z, e.g. 2026-03-02T17:00:00Z");
+		}
+		Instant now = this.clock.instant();
+		if (since.isAfter(now) || since.isBefore(now.minus(LONGEST_PAST))) {
+			throw ApiProblem.badRequest("since", "must be in the past, at most one year ago");
+		}
+		return since;
 	}
 
 	private boolean hasBegun(Group group, Instant now) {

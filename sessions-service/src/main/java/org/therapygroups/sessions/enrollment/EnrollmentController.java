@@ -3,6 +3,7 @@ package org.therapygroups.sessions.enrollment;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,8 @@ class EnrollmentController {
 	@Operation(operationId = "enrol",
 			summary = "Enrol a patient, or oneself in an aftercare group; a full group waitlists")
 	MembershipView enrol(Actor actor, @PathVariable String groupId, @RequestBody(required = false) Enrol request) {
-		return this.enrollment.enrol(groupId, (request != null) ? request.patientId() : null, actor);
+		return this.enrollment.enrol(groupId, (request != null) ? request.patientId() : null,
+				(request != null) ? request.since() : null, actor);
 	}
 
 	@GetMapping("/groups/{groupId}/memberships")
@@ -54,7 +56,9 @@ class EnrollmentController {
 		return this.enrollment.ofPatient(actor);
 	}
 
-	record Enrol(String patientId) {
+	record Enrol(String patientId, @Schema(description = "Staff only: when a member who joined before the group was "
+			+ "kept here took their seat (at most one year back; needs a free seat). They are then on the rosters of "
+			+ "the sessions since.", example = "2026-03-02T17:00:00Z") String since) {
 	}
 
 	record StatusChangeRequest(String status, String reason) {

@@ -184,6 +184,18 @@ public class Group {
 	 * @return the new episode
 	 */
 	public MembershipEpisode enrol(String patientId, Actor actor, boolean byStaff, boolean hasBegun, Instant now) {
+		return enrol(patientId, actor, byStaff, hasBegun, now, null);
+	}
+
+	/**
+	 * Enrols a patient, as {@link #enrol(String, Actor, boolean, boolean, Instant)}; with
+	 * {@code since}, a member who took their seat before the group was kept here: the
+	 * episode begins then (and so do the rosters they are on), which needs a seat free
+	 * now.
+	 * @param since when the member took their seat, or {@code null} for now
+	 */
+	public MembershipEpisode enrol(String patientId, Actor actor, boolean byStaff, boolean hasBegun, Instant now,
+			Instant since) {
 		if (this.status != GroupStatus.ACTIVE) {
 			throw ApiProblem.conflict("The group is " + this.status.name().toLowerCase() + "; nobody can join it.");
 		}
@@ -198,6 +210,18 @@ public class Group {
 			throw ApiProblem.conflict("This closed group has begun; only a facilitator can add members now.");
 		}
 		String episodeId = UUID.randomUUID().toString();
+		if (since != null) {
+			if (seatsTaken() >= this.maxSize) {
+				throw ApiProblem
+					.conflict("The group is full: a member recorded with an earlier start needs a free seat;"
+							+ " enrol without one to join the waitlist.");
+			}
+			MembershipEpisode episode = new MembershipEpisode(episodeId, patientId, MembershipStatus.ACTIVE, since,
+					actor.id(), null, now);
+			this.memberships.add(episode);
+			record(new MembershipJoined(episodeId, this.id, patientId, actor.id(), since));
+			return episode;
+		}
 		if (seatsTaken() < this.maxSize) {
 			MembershipEpisode episode = new MembershipEpisode(episodeId, patientId, MembershipStatus.ACTIVE, now,
 					actor.id(), null);

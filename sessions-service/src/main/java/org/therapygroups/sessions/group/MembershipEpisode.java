@@ -32,13 +32,26 @@ public class MembershipEpisode {
 
 	MembershipEpisode(String episodeId, String patientId, MembershipStatus status, Instant at, String actorId,
 			String reason) {
+		this(episodeId, patientId, status, at, actorId, reason, null);
+	}
+
+	/**
+	 * An episode that began before it was recorded: {@code at} is when it began,
+	 * {@code recordedAt} when it was recorded ({@code null} if then).
+	 */
+	MembershipEpisode(String episodeId, String patientId, MembershipStatus status, Instant at, String actorId,
+			String reason, Instant recordedAt) {
 		this.episodeId = episodeId;
 		this.patientId = patientId;
 		this.requestedAt = at;
-		change(status, at, actorId, reason);
+		change(status, at, actorId, reason, recordedAt);
 	}
 
 	void change(MembershipStatus status, Instant at, String actorId, String reason) {
+		change(status, at, actorId, reason, null);
+	}
+
+	private void change(MembershipStatus status, Instant at, String actorId, String reason, Instant recordedAt) {
 		if (status == MembershipStatus.ACTIVE && this.activeFrom == null) {
 			this.activeFrom = at;
 		}
@@ -46,7 +59,7 @@ public class MembershipEpisode {
 			this.endedAt = at;
 		}
 		this.status = status;
-		this.history.add(new StatusChange(status, at, actorId, reason));
+		this.history.add(new StatusChange(status, at, actorId, reason, recordedAt));
 	}
 
 	/**

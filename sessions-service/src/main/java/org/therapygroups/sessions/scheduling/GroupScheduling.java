@@ -92,7 +92,11 @@ public class GroupScheduling {
 				actor.id());
 		group.record(new GroupCreated(group.getId(), group.definition(program.directorIds()), actor.id(), now));
 		Instant horizon = horizonEnd(now);
-		List<Session> planned = this.sessions.plan(group, now, horizon, now);
+		// a group that already meets (a start in the past) gets its past occurrences too,
+		// so their attendance can be recorded
+		Instant first = recurrence.start().atZone(program.zone()).toInstant();
+		Instant after = first.isBefore(now) ? first.minusSeconds(1) : now;
+		List<Session> planned = this.sessions.plan(group, after, horizon, now);
 		this.sessions.book(group, planned, this.groups.manageableBy(actor));
 		group.expandedUntil(horizon);
 		try {

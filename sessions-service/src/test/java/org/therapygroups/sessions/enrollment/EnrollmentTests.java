@@ -192,6 +192,62 @@ class EnrollmentTests {
 		assertThat(this.api.post(this.therapist, path, Map.of("status", "ACTIVE")).status()).isEqualTo(409);
 	}
 
+	@Test
+	void aGroupThatAlreadyMeetsKeepsItsPastSessionsAndMembersSinceTheyJoined() {
+		// NOW is Tuesday 1 September 2026, 17:55 in Berlin; the group has met on Tuesdays
+		// since 4 August
+		Map<String, Object> request = Fixtures.groupRequest(this.therapist.id());
+		request.put("minSize", 1);
+		request.put("maxSize", 2);
+		request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "start", "2026-08-04T18:00:00"));
+		String group = this.fixtures.group(this.director, this.program, request);
+		List<Map<String, Object>> sessions = this.fixtures.sessions(this.director, group);
+		assertThat(sessions).extracting((s) -> s.get("startsAt"))
+			.startsWith("2026-08-04T16:00:00Z", "2026-08-11T16:00:00Z", "2026-08-18T16:00:00Z", "2026-08-25T16:00:00Z",
+					"2026-09-01T16:00:00Z");
+
+		Caller patient = this.fixtures.patient();
+		Api.Response joined = enrolSince(this.director, group, patient.id(), "2026-08-10T10:00:00Z");
+		assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+		assertThat((String) joined.json("$.status")).isEqualTo("ACTIVE");
+		assertThat((String) joined.json("$.activeFrom")).isEqualTo("2026-08-10T10:00:00Z");
+		assertThat((String) joined.json("$.history[0].at")).isEqualTo("2026-08-10T10:00:00Z");
+		assertThat((String) joined.json("$.history[0].recordedAt")).isEqualTo(ServiceTestConfig.NOW.toString());
+
+		// on the rosters from the session after they joined, not before
+		String before = (String) sessions.get(0).get("id");
+		String after = (String) sessions.get(1).get("id");
+		assertThat(this.api
+			.put(this.therapist, "/api/sessions/sessions/" + after + "/attendance/" + patient.id(),
+					Map.of("status", "PRESENT"))
+			.status()).isEqualTo(200);
+		assertThat(this.api
+			.put(this.therapist, "/api/sessions/sessions/" + before + "/attendance/" + patient.id(),
+					Map.of("status", "PRESENT"))
+			.status()).isEqualTo(400);
+		assertThat(this.api.post(this.therapist, "/api/sessions/sessions/" + after + "/complete", Map.of())
+			.<String>json("$.status")).isEqualTo("COMPLETED");
+
+		// staff only, in the past, at most a year back, with a free seat
+		Caller other = this.fixtures.patient();
+		assertThat(enrolSince(other, group, other.id(), "2026-08-10T10:00:00Z").status()).isEqualTo(403);
+		for (String since : List.of("2026-09-02T10:00:00Z", "2025-08-01T10:00:00Z", "last week",
+				"2026-08-10T10:00:00")) {
+			Api.Response refused = enrolSince(this.director, group, other.id(), since);
+			assertThat(refused.status()).as(since).isEqualTo(400);
+			assertThat((String) refused.json("$.errors[0].field")).isEqualTo("since");
+		}
+		this.fixtures.enrol(this.therapist, group, this.fixtures.patient().id());
+		Api.Response full = enrolSince(this.therapist, group, other.id(), "2026-08-10T10:00:00Z");
+		assertThat(full.status()).as(full.toString()).isEqualTo(409);
+		assertThat((String) enrol(this.therapist, group, other.id()).json("$.status")).isEqualTo("WAITLISTED");
+	}
+
+	private Api.Response enrolSince(Caller caller, String group, String patientId, String since) {
+		return this.api.post(caller, "/api/sessions/groups/" + group + "/memberships",
+				Map.of("patientId", patientId, "since", since));
+	}
+
 	private Api.Response enrol(Caller caller, String group, String patientId) {
 		return this.api.post(caller, "/api/sessions/groups/" + group + "/memberships",
 				(patientId != null) ? Map.of("patientId", patientId) : Map.of());
