@@ -364,15 +364,16 @@ final class GroupLoader {
 			}
 			String noteId = note.path("noteId").asText();
 			Gateway.Reply saved = this.api.put("/api/notes/" + noteId + "/group", facilitator(),
-					Map.of("version", note.path("version").asLong(), "group", group));
+					Map.of("version", note.path("groupVersion").asLong(), "group", group));
 			if (saved.is(409)) {
-				// the draft took in the session's roster meanwhile: read it again
+				// someone saved the group part meanwhile: read it again
 				continue;
 			}
 			long version = saved.expect(200).json().path("version").asLong();
 			Gateway.Reply signed = this.api.post("/api/notes/" + noteId + "/sign", facilitator(),
 					Map.of("version", version));
 			if (signed.is(409)) {
+				// the draft took in the session's roster meanwhile: read it again
 				continue;
 			}
 			signed.expect(200);
