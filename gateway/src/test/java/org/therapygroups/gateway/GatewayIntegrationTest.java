@@ -113,6 +113,33 @@ class GatewayIntegrationTest {
 	}
 
 	@Test
+	void aScriptsBearerCallIsStatelessItGetsNoSessionCookie() throws InterruptedException {
+		String token = tokens.token();
+		this.client.post()
+			.uri("/api/sessions/groups")
+			.headers((h) -> h.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
+		assertThat(nextAtBackend().header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+	}
+
+	@Test
+	void aMalformedBearerTokenIsUnauthorizedAndNotForwarded() throws InterruptedException {
+		ResponseSpec response = this.client.get()
+			.uri("/api/sessions/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not a token")
+			.exchange();
+		response.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+		expectProblem(response, 401);
+		assertThat(nextAtBackend()).isNull();
+	}
+
+	@Test
 	void unknownPathIsNotFoundProblem() {
 		WebTestClient mockServer = WebTestClient.bindToApplicationContext(this.context)
 			.apply(springSecurity())
