@@ -72,9 +72,19 @@ final class KeycloakServer extends Component {
 				"--http-port=" + this.config.keycloakPort(), "--import-realm", "--hostname-strict=false");
 	}
 
+	/**
+	 * kc.sh's own defaults, but with the serial collector and the quick compiler alone,
+	 * as the services run: the start-up of a local stack on two cores is Keycloak's, and
+	 * G1's and the optimising compiler's threads competed with it for the cores.
+	 */
+	private static final String JAVA_OPTS = "-Xms64m -Xmx320m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+			+ " -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8"
+			+ " -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError"
+			+ " -Djava.security.egd=file:/dev/urandom -Djdk.tls.rejectClientInitiatedRenegotiation=true";
+
 	@Override
 	Map<String, String> environment() {
-		return Map.of("JAVA_HOME", this.config.javaHome().toString(), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx320m",
+		return Map.of("JAVA_HOME", this.config.javaHome().toString(), "JAVA_OPTS", JAVA_OPTS,
 				// lets Quarkus reset thread locals on JDK 24+, which it otherwise reports
 				// on shutdown
 				"JAVA_OPTS_APPEND",

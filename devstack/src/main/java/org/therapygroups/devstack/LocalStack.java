@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,9 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+	/** The longest the services' ahead-of-time caches may take to assemble together. */
+	private static final Duration AOT_ASSEMBLY = Duration.ofMinutes(3);
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
@@ -233,6 +237,57 @@ public final class LocalStack implements AutoCloseable {
 			}
 			component.stop(STOP_GRACE);
 		}
+		assembleAheadOfTimeCaches();
+	}
+
+	/**
+	 * After the first run of a build, each service's ahead-of-time cache is assembled
+	 * from what that run recorded, all at once and once everything has stopped, so the
+	 * work competes with nothing and every later start gains from it.
+	 */
+	private void assembleAheadOfTimeCaches() {
+		Map<SpringService, Process> assembling = new LinkedHashMap<>();
+		for (Component component : this.services) {
+			if (component instanceof SpringService service) {
+				try {
+					service.assembleAheadOfTimeCache().ifPresent((process) -> assembling.put(service, process));
+				}
+				catch (IOException ex) {
+					this.out.printf("  ! %s: ahead-of-time cache not assembled: %s%n", service.name(), ex.getMessage());
+				}
+			}
+		}
+		if (assembling.isEmpty()) {
+			return;
+		}
+		this.out.printf("  ■ writing the services' start-up caches (once per build)%n");
+		long deadline = System.nanoTime() + AOT_ASSEMBLY.toNanos();
+		assembling.forEach((service, process) -> {
+			try {
+				boolean done = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (!done) {
+					process.destroyForcibly().waitFor();
+				}
+				if (done && process.exitValue() == 0) {
+					service.aheadOfTimeCacheAssembled();
+				}
+				else {
+					service.discardAheadOfTimeCache();
+				}
+			}
+			catch (IOException | InterruptedException ex) {
+				process.destroyForcibly();
+				if (ex instanceof InterruptedException) {
+					Thread.currentThread().interrupt();
+				}
+				try {
+					service.discardAheadOfTimeCache();
+				}
+				catch (IOException ignored) {
+					// the next start finds a cache the JVM refuses, and records anew
+				}
+			}
+		});
 	}
 
 	/**

@@ -162,7 +162,9 @@ class GatewayBenchmark {
 	 */
 	record Size(int warmup, int rounds, int requests, int sequential) {
 
-		static final Size FULL = new Size(2000, 5, 2000, 200);
+		// the services run both JIT compilers: a long warm-up, so that the rounds measure
+		// compiled code on both sides rather than how fast each side compiles
+		static final Size FULL = new Size(30000, 5, 8000, 1000);
 
 		static final Size SMOKE = new Size(20, 1, 40, 20);
 
