@@ -16,7 +16,8 @@ final class MongoDefault extends Component {
 
 	@Override
 	List<String> command() {
-		return List.of(this.config.javaBinary().toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+		return List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
+				"-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-cp",
 				this.config.devstackJar() + ":" + this.config.libDir() + "/*", MongoServerMain.class.getName(),
 				Integer.toString(this.config.mongoPort()),
 				this.config.dataDir().resolve("mongo/therapy.mv.db").toString());

@@ -27,6 +27,7 @@ import org.therapygroups.sessions.dashboard.MemberChanged;
 import org.therapygroups.sessions.dashboard.MemberModel;
 import org.therapygroups.platform.directory.Directory;
 import org.therapygroups.platform.directory.DirectoryUser;
+import org.therapygroups.platform.mongo.DefaultDatabase;
 import org.therapygroups.platform.outbox.OutboxRelay;
 import org.therapygroups.sessions.program.Programs;
 import org.therapygroups.platform.security.Actor;
@@ -70,6 +71,7 @@ class Alerts {
 		this.directory = directory;
 		this.relay = relay;
 		this.clock = clock;
+		DefaultDatabase.indexVersionedSaves(mongo, Alert.class);
 	}
 
 	@EventListener

@@ -38,6 +38,7 @@ public class Sessions {
 		this.properties = properties;
 		mongo.indexOps(Session.class)
 			.createIndex(new Index().on("groupId", Sort.Direction.ASC).on("startsAt", Sort.Direction.ASC));
+		DefaultDatabase.indexVersionedSaves(mongo, Session.class);
 	}
 
 	public Session get(String sessionId) {
