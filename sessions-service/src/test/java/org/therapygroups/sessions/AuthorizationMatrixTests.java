@@ -99,6 +99,8 @@ class AuthorizationMatrixTests {
 		rows(rows, "PUT", "/api/sessions/sessions/{S}/attendance/{PA}", Map.of("status", "PRESENT"),
 				"none 401, D 200, D2 403, T 200, T2 403, PA 403, PB 403");
 		rows(rows, "PUT", "/api/sessions/sessions/{S}/attendance/{PB}", Map.of("status", "PRESENT"), "T 400");
+		rows(rows, "PUT", "/api/sessions/sessions/{S}/attendance", "ROSTER_OF_PA",
+				"none 401, D 200, D2 403, T 200, T2 403, PA 403, PB 403");
 		rows(rows, "POST", "/api/sessions/sessions/{S}/check-in", null, "none 401, PA 200, PB 403, T 403, D 403");
 		rows(rows, "GET", "/api/sessions/sessions/{S}/attendance", null,
 				"none 401, D 200, D2 403, T 200, T2 403, PA 200, PB 403");
@@ -277,6 +279,9 @@ class AuthorizationMatrixTests {
 				Map<String, Object> request = Fixtures.groupRequest(this.t.id());
 				request.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TH", "start", "2026-09-03T18:00:00"));
 				return request;
+			}
+			if ("ROSTER_OF_PA".equals(body)) {
+				return Map.of("records", List.of(Map.of("patientId", this.pa.id(), "status", "PRESENT")));
 			}
 			if ("PB_BY_ID".equals(body)) {
 				return Map.of("patientId", this.pb.id());

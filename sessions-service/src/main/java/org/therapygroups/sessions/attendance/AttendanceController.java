@@ -32,6 +32,13 @@ class AttendanceController {
 		return this.register.record(sessionId, patientId, request.status(), request.minutes(), request.reason(), actor);
 	}
 
+	@PutMapping("/attendance")
+	@Operation(operationId = "recordRosterAttendance",
+			summary = "Record or correct the attendance of several members at once, all or nothing (facilitators, directors)")
+	List<AttendanceView> recordRoster(Actor actor, @PathVariable String sessionId, @RequestBody Roster request) {
+		return this.register.recordRoster(sessionId, request.records(), actor);
+	}
+
 	@PostMapping("/check-in")
 	@Operation(operationId = "checkIn",
 			summary = "Check in to a session, 15 minutes before to 10 minutes after its start (member)")
@@ -52,6 +59,9 @@ class AttendanceController {
 	}
 
 	record Entry(String status, Integer minutes, String reason) {
+	}
+
+	record Roster(List<AttendanceRegister.Mark> records) {
 	}
 
 }

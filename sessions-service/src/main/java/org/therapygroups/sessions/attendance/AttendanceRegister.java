@@ -3,7 +3,9 @@ package org.therapygroups.sessions.attendance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +51,15 @@ class AttendanceRegister {
 	private static final Set<AttendanceStatus> WITH_MINUTES = EnumSet.of(AttendanceStatus.LATE,
 			AttendanceStatus.LEFT_EARLY);
 
+	/**
+	 * Far above any group's size; a bound on what one request may ask of the database.
+	 */
+	static final int MAX_ROSTER = 100;
+
+	/** One member's attendance as a request names it. */
+	record Mark(String patientId, String status, Integer minutes, String reason) {
+	}
+
 	private final Sessions sessions;
 
 	private final Groups groups;
@@ -69,36 +80,82 @@ class AttendanceRegister {
 
 	AttendanceView record(String sessionId, String patientId, String status, Integer minutes, String reason,
 			Actor actor) {
-		AttendanceRecord saved = Retries.onConflict(() -> {
+		return recordAll(sessionId, List.of(new Mark(patientId, status, minutes, reason)), null, actor).get(0);
+	}
+
+	/**
+	 * Records several members' attendance at one session, all or nothing: one write of
+	 * the session with an event per member. A facilitator taking the roster at the end of
+	 * a group waits for one answer instead of one per member.
+	 */
+	List<AttendanceView> recordRoster(String sessionId, List<Mark> marks, Actor actor) {
+		if (marks == null || marks.isEmpty()) {
+			throw ApiProblem.badRequest("records", "must name at least one member");
+		}
+		if (marks.size() > MAX_ROSTER) {
+			throw ApiProblem.badRequest("records", "names at most " + MAX_ROSTER + " members at once");
+		}
+		return recordAll(sessionId, marks, "records", actor);
+	}
+
+	/**
+	 * @param path where the marks are in the request body ({@code null}: the body is the
+	 * one mark)
+	 */
+	private List<AttendanceView> recordAll(String sessionId, List<Mark> marks, String path, Actor actor) {
+		List<AttendanceRecord> saved = Retries.onConflict(() -> {
 			SessionLifecycle.Managed managed = this.lifecycle.managed(sessionId, actor);
 			Session session = managed.session();
+			List<String> roster = managed.group().rosterFor(session.getStartsAt(), session.getEndsAt());
 			Violations violations = new Violations();
-			AttendanceStatus attendance = validate(session, status, minutes, violations);
-			if (!isMember(managed.group(), session, patientId)) {
-				violations.add("patientId", "is not a member of this session");
-			}
-			Optional<AttendanceRecord> current = session.currentAttendanceOf(patientId);
-			if (current.isPresent() && (reason == null || reason.isBlank())) {
-				violations.add("reason", "is required to correct recorded attendance");
+			List<AttendanceStatus> statuses = new ArrayList<>();
+			Set<String> named = new HashSet<>();
+			for (int i = 0; i < marks.size(); i++) {
+				Mark mark = marks.get(i);
+				String at = (path == null) ? "" : path + "[" + i + "].";
+				if (mark == null) {
+					violations.add(path + "[" + i + "]", "must be a member's attendance");
+					statuses.add(null);
+					continue;
+				}
+				statuses.add(validate(session, mark.status(), mark.minutes(), at, violations));
+				if (!roster.contains(mark.patientId())) {
+					violations.add(at + "patientId", "is not a member of this session");
+				}
+				else if (!named.add(mark.patientId())) {
+					violations.add(at + "patientId", "is named more than once");
+				}
+				if (session.currentAttendanceOf(mark.patientId()).isPresent()
+						&& (mark.reason() == null || mark.reason().isBlank())) {
+					violations.add(at + "reason", "is required to correct recorded attendance");
+				}
 			}
 			violations.throwIfAny();
 			if (session.getStatus() == SessionStatus.CANCELLED) {
 				throw ApiProblem.conflict("The session was cancelled; it has no attendance.");
 			}
 			Instant now = this.clock.instant();
-			if (ATTENDED.contains(attendance) && now.isBefore(session.getStartsAt().minus(CHECK_IN_OPENS))) {
-				throw ApiProblem
-					.conflict("Attendance such as " + attendance + " can be recorded once the session begins.");
+			List<AttendanceRecord> records = new ArrayList<>();
+			for (int i = 0; i < marks.size(); i++) {
+				Mark mark = marks.get(i);
+				AttendanceStatus attendance = statuses.get(i);
+				if (ATTENDED.contains(attendance) && now.isBefore(session.getStartsAt().minus(CHECK_IN_OPENS))) {
+					throw ApiProblem
+						.conflict("Attendance such as " + attendance + " can be recorded once the session begins.");
+				}
+				Optional<AttendanceRecord> current = session.currentAttendanceOf(mark.patientId());
+				int version = current.map((r) -> r.version() + 1).orElse(1);
+				AttendanceRecord record = new AttendanceRecord(mark.patientId(), version, attendance, mark.minutes(),
+						AttendanceRecord.FACILITATOR, actor.id(), now,
+						current.isPresent() ? mark.reason().strip() : null);
+				add(session, record);
+				records.add(record);
 			}
-			int version = current.map((r) -> r.version() + 1).orElse(1);
-			AttendanceRecord record = new AttendanceRecord(patientId, version, attendance, minutes,
-					AttendanceRecord.FACILITATOR, actor.id(), now, current.isPresent() ? reason.strip() : null);
-			add(session, record);
 			this.sessions.save(session);
-			return record;
+			return records;
 		});
 		this.relay.trigger();
-		return AttendanceView.of(sessionId, saved);
+		return saved.stream().map((record) -> AttendanceView.of(sessionId, record)).toList();
 	}
 
 	AttendanceView checkIn(String sessionId, Actor actor) {
@@ -191,7 +248,8 @@ class AttendanceRegister {
 		return group.rosterFor(session.getStartsAt(), session.getEndsAt()).contains(patientId);
 	}
 
-	private static AttendanceStatus validate(Session session, String status, Integer minutes, Violations violations) {
+	private static AttendanceStatus validate(Session session, String status, Integer minutes, String at,
+			Violations violations) {
 		AttendanceStatus attendance = null;
 		try {
 			attendance = AttendanceStatus.valueOf((status == null) ? "" : status.strip().toUpperCase(Locale.ROOT));
@@ -203,17 +261,17 @@ class AttendanceRegister {
 			// reported below
 		}
 		if (attendance == null) {
-			violations.add("status", "must be one of PRESENT, LATE, LEFT_EARLY, NO_SHOW, CANCELLED_BY_PATIENT, "
+			violations.add(at + "status", "must be one of PRESENT, LATE, LEFT_EARLY, NO_SHOW, CANCELLED_BY_PATIENT, "
 					+ "LATE_CANCELLATION, CANCELLED_BY_CLINICIAN, EXCUSED, NOT_RECORDED");
 		}
 		else if (WITH_MINUTES.contains(attendance)) {
 			long length = Duration.between(session.getStartsAt(), session.getEndsAt()).toMinutes();
 			if (minutes == null || minutes < 1 || minutes > length) {
-				violations.add("minutes", "is required for " + attendance + ": 1 to " + length);
+				violations.add(at + "minutes", "is required for " + attendance + ": 1 to " + length);
 			}
 		}
 		else if (minutes != null) {
-			violations.add("minutes", "only LATE and LEFT_EARLY carry minutes");
+			violations.add(at + "minutes", "only LATE and LEFT_EARLY carry minutes");
 		}
 		return attendance;
 	}

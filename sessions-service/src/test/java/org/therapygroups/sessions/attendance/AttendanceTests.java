@@ -23,6 +23,7 @@ import org.therapygroups.events.EventTypes;
 import org.therapygroups.events.Events;
 import org.therapygroups.events.Topics;
 import org.therapygroups.events.kafka.StructuredCloudEventDeserializer;
+import org.therapygroups.events.sessions.AttendanceRecorded;
 import org.therapygroups.events.sessions.AttendanceStatus;
 import org.therapygroups.events.sessions.RosterEntry;
 import org.therapygroups.events.sessions.SessionCompleted;
@@ -148,6 +149,57 @@ class AttendanceTests {
 	}
 
 	@Test
+	void aRosterIsRecordedInOneWriteWithAnEventPerMember() {
+		this.clock.set(START.plusSeconds(60));
+		Api.Response recorded = roster(List.of(Map.of("patientId", this.ann.id(), "status", "PRESENT"),
+				Map.of("patientId", this.ben.id(), "status", "LATE", "minutes", 10)));
+		assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+		List<Map<String, Object>> views = recorded.json("$");
+		assertThat(views).extracting((v) -> v.get("patientId"), (v) -> v.get("status"), (v) -> v.get("version"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(this.ann.id(), "PRESENT", 1),
+					org.assertj.core.groups.Tuple.tuple(this.ben.id(), "LATE", 1));
+		List<CloudEvent> events = eventsOf(this.group, EventTypes.Sessions.ATTENDANCE_RECORDED);
+		assertThat(events).hasSize(2);
+		assertThat(events).extracting((e) -> Events.payload(e, AttendanceRecorded.class).patientId())
+			.containsExactlyInAnyOrder(this.ann.id(), this.ben.id());
+
+		// a second roster corrects: each correction says why
+		Api.Response noReason = roster(List.of(Map.of("patientId", this.ann.id(), "status", "EXCUSED")));
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(noReason.<List<String>>json("$.errors[*].pointer")).containsExactly("/records/0/reason");
+		Api.Response corrected = roster(
+				List.of(Map.of("patientId", this.ann.id(), "status", "EXCUSED", "reason", "called in sick")));
+		assertThat((Integer) corrected.json("$[0].version")).isEqualTo(2);
+	}
+
+	@Test
+	void aRosterWithAnyMistakeRecordsNothingAndNamesEveryMistake() {
+		this.clock.set(START.plusSeconds(60));
+		Caller stranger = this.fixtures.patient();
+		Api.Response refused = roster(List.of(Map.of("patientId", this.ann.id(), "status", "PRESENT"),
+				Map.of("patientId", stranger.id(), "status", "PRESENT"),
+				Map.of("patientId", this.ben.id(), "status", "LATE"),
+				Map.of("patientId", this.ann.id(), "status", "SLEEPING")));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.<List<String>>json("$.errors[*].pointer")).containsExactly("/records/1/patientId",
+				"/records/2/minutes", "/records/3/status", "/records/3/patientId");
+		assertThat(this.api.get(this.therapist, "/api/sessions/sessions/" + this.session + "/attendance")
+			.<List<String>>json("$[*].status")).containsOnly("NOT_RECORDED");
+
+		assertThat(roster(List.of()).status()).isEqualTo(400);
+		assertThat(this.api.put(this.therapist, "/api/sessions/sessions/" + this.session + "/attendance", Map.of())
+			.status()).isEqualTo(400);
+		List<Map<String, Object>> tooMany = new java.util.ArrayList<>();
+		for (int i = 0; i <= 100; i++) {
+			tooMany.add(Map.of("patientId", this.ann.id(), "status", "PRESENT"));
+		}
+		assertThat(roster(tooMany).status()).isEqualTo(400);
+		assertThat(eventsOf(this.group, null)).extracting(CloudEvent::getType)
+			.doesNotContain(EventTypes.Sessions.ATTENDANCE_RECORDED);
+	}
+
+	@Test
 	void aPatientChecksInFromFifteenMinutesBeforeToTenAfterTheStart() {
 		String checkIn = "/api/sessions/sessions/" + this.session + "/check-in";
 		this.clock.set(START.minus(Duration.ofMinutes(16)));
@@ -209,6 +261,11 @@ class AttendanceTests {
 					.is(this.group)
 					.and("outbox.0")
 					.exists(true)), "sessions") == 0);
+	}
+
+	private Api.Response roster(List<Map<String, Object>> records) {
+		return this.api.put(this.therapist, "/api/sessions/sessions/" + this.session + "/attendance",
+				Map.of("records", records));
 	}
 
 	private Api.Response record(Caller patient, Map<String, Object> body) {
