@@ -51,6 +51,12 @@ abstract class Component {
 		return Map.of();
 	}
 
+	/**
+	 * JVM options for a heap that grows only as far as the process needs and gives back
+	 * what a collection frees, instead of keeping 40 to 70 % spare.
+	 */
+	static final List<String> HEAP_AS_NEEDED = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
 	/** One-time preparation such as formatting storage or unpacking a distribution. */
 	void prepare() throws IOException, InterruptedException {
 	}
@@ -73,9 +79,8 @@ abstract class Component {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-		// glibc gives each thread that allocates natively an arena of its own, tens of
-		// MiB
-		// of resident memory per JVM for nothing on a developer's machine
+		// glibc gives each thread that allocates natively an arena of its own: tens of
+		// MiB of resident memory per JVM for nothing on a developer's machine
 		builder.environment().put("MALLOC_ARENA_MAX", "2");
 		builder.environment().putAll(environment());
 		this.startedAt = Instant.now();

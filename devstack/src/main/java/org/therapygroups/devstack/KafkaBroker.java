@@ -115,10 +115,12 @@ final class KafkaBroker extends Component {
 	}
 
 	private List<String> java() {
-		return List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx384m", "-XX:MinHeapFreeRatio=10",
-				"-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+		List<String> command = new ArrayList<>(List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx384m"));
+		command.addAll(HEAP_AS_NEEDED);
+		command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
 				"-Dlog4j2.configurationFile=" + home().resolve("log4j2.properties"),
-				"-Dkafka.logs.dir=" + home().resolve("app-logs"), "-cp", this.config.libDir() + "/*");
+				"-Dkafka.logs.dir=" + home().resolve("app-logs"), "-cp", this.config.libDir() + "/*"));
+		return command;
 	}
 
 	@Override

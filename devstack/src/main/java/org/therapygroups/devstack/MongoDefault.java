@@ -1,5 +1,6 @@
 package org.therapygroups.devstack;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@link MongoServerMain} in its own JVM with its own log. */
@@ -16,11 +17,12 @@ final class MongoDefault extends Component {
 
 	@Override
 	List<String> command() {
-		return List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
-				"-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-cp",
-				this.config.devstackJar() + ":" + this.config.libDir() + "/*", MongoServerMain.class.getName(),
-				Integer.toString(this.config.mongoPort()),
-				this.config.dataDir().resolve("mongo/therapy.mv.db").toString());
+		List<String> command = new ArrayList<>(List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx256m"));
+		command.addAll(HEAP_AS_NEEDED);
+		command.addAll(List.of("-XX:+UseSerialGC", "-cp", this.config.devstackJar() + ":" + this.config.libDir() + "/*",
+				MongoServerMain.class.getName(), Integer.toString(this.config.mongoPort()),
+				this.config.dataDir().resolve("mongo/therapy.mv.db").toString()));
+		return command;
 	}
 
 	@Override

@@ -93,8 +93,8 @@ final class SpringService extends Component {
 	 * that grows only as far as needed keep each service near 200 MiB resident: a
 	 * developer runs the whole stack on a laptop beside an IDE and a browser.
 	 */
-	private static final String DEFAULT_JVM_OPTS = "-Xms32m -Xmx256m -Xmn12m -XX:MinHeapFreeRatio=10"
-			+ " -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+	private static final String DEFAULT_JVM_OPTS = "-Xms32m -Xmx256m -Xmn12m " + String.join(" ", HEAP_AS_NEEDED)
+			+ " -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
 
 	/**
 	 * The first start after a build records which classes the service loads and links
@@ -113,9 +113,13 @@ final class SpringService extends Component {
 		else {
 			command.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + aheadOfTimeConfiguration()));
 		}
-		command
-			.addAll(List.of("-Xlog:aot=off", "-Xlog:cds=off", "-jar", extracted().resolve(name() + ".jar").toString()));
+		command.addAll(quietJar());
 		return command;
+	}
+
+	/** The service's jar, with the JVM's notes on its caches kept out of the log. */
+	private List<String> quietJar() {
+		return List.of("-Xlog:aot=off", "-Xlog:cds=off", "-jar", extracted().resolve(name() + ".jar").toString());
 	}
 
 	private List<String> jvm() {
@@ -137,8 +141,8 @@ final class SpringService extends Component {
 		}
 		List<String> command = jvm();
 		command.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + aheadOfTimeConfiguration(),
-				"-XX:AOTCache=" + aheadOfTimeCache(), "-Xlog:aot=off", "-Xlog:cds=off", "-jar",
-				extracted().resolve(name() + ".jar").toString()));
+				"-XX:AOTCache=" + aheadOfTimeCache()));
+		command.addAll(quietJar());
 		return Optional.of(new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
 			.start());
