@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How often the audit chain's head is anchored outside the database.
+ * How often the audit chain's head is anchored outside the database, and when the relay
+ * steps in.
  *
  * @param checkpointInterval the longest time between two checkpoints while entries are
  * written
  * @param checkpointEvery a checkpoint after at most this many new entries
+ * @param relayGrace how old a pending record must be before the relay moves it: the
+ * writer moves its own right after its change, and a relay racing it would only append
+ * the same record twice over
  */
 @ConfigurationProperties("therapy.notes.audit")
 public record AuditProperties(@DefaultValue("30s") Duration checkpointInterval,
-		@DefaultValue("1000") int checkpointEvery) {
+		@DefaultValue("1000") int checkpointEvery, @DefaultValue("5s") Duration relayGrace) {
 
 }

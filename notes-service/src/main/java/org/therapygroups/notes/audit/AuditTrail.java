@@ -4,14 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,6 +32,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,12 +63,17 @@ import org.therapygroups.platform.problem.ApiProblem;
  * <p>
  * Atomic with the action, without multi-document transactions: a change to a note pushes
  * its audit record into the note's own {@code pendingAudit} array in the same
- * single-document update as the change, and {@link #flush} appends the pending records to
- * the chain (idempotently, by entry id) and then pulls them: right away in the request,
- * and again from a scheduled run if the process died in between. A change is therefore
- * never without its record. Reads and denied attempts change no document, so their record
- * is appended to the chain directly, before the content or the refusal is sent; if that
- * fails, the request fails.
+ * single-document update as the change, and {@link #flush} appends the record to the
+ * chain (idempotently, by entry id) right away in the request; the relay appends records
+ * still pending after {@code therapy.notes.audit.relay-grace} (a process that died in
+ * between). A change is therefore never without its record. Reads and denied attempts
+ * change no document, so their record is appended to the chain directly, before the
+ * content or the refusal is sent; if that fails, the request fails.
+ * <p>
+ * Appends are group-committed: concurrent requests' records go into the chain in one
+ * insert. What only has to happen soon (taking appended records out of their documents,
+ * moving the head document) is done in the background for everything that piled up
+ * ({@link #tidy}), so a request waits for the one write that matters, its entry.
  */
 @Component
 @EnableConfigurationProperties(AuditProperties.class)
@@ -85,6 +97,9 @@ public class AuditTrail {
 
 	private static final int MAX_ATTEMPTS = 50;
 
+	/** At most this many records go into one insert. */
+	private static final int MAX_BATCH = 500;
+
 	private final MongoTemplate mongo;
 
 	private final Protection protection;
@@ -97,16 +112,30 @@ public class AuditTrail {
 
 	private final int checkpointEvery;
 
+	private final Duration relayGrace;
+
 	private final ExecutorService checkpointing = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("audit-checkpoint").factory());
 
 	private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+
+	private final ExecutorService tidying = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("audit-tidying").factory());
+
+	private final AtomicBoolean tidyingQueued = new AtomicBoolean();
+
+	private final Queue<Pull> pulls = new ConcurrentLinkedQueue<>();
+
+	/** The newest sequence number this writer wrote into the head document. */
+	private volatile long movedHeadSeq = -1;
 
 	private final ReentrantLock publishing = new ReentrantLock();
 
 	private volatile long checkpointedSeq;
 
 	private final ReentrantLock appending = new ReentrantLock();
+
+	private final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
 
 	private volatile boolean indexed;
 
@@ -125,6 +154,7 @@ public class AuditTrail {
 		this.keys = keys;
 		this.checkpoints = checkpoints;
 		this.checkpointEvery = Math.max(1, properties.checkpointEvery());
+		this.relayGrace = properties.relayGrace();
 	}
 
 	/**
@@ -145,7 +175,7 @@ public class AuditTrail {
 			return;
 		}
 		try {
-			append(record);
+			append(List.of(record));
 		}
 		catch (DataAccessException ex) {
 			throw new AuditUnavailableException("The audit trail cannot be written", ex);
@@ -179,11 +209,89 @@ public class AuditTrail {
 		if (document == null) {
 			return;
 		}
-		for (Document pending : document.getList(PENDING, Document.class, List.of())) {
-			append(fromPending(pending));
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
-					new Update().pull(PENDING, new Document("entryId", pending.getString("entryId"))), collection);
+		List<AuditRecord> pending = document.getList(PENDING, Document.class, List.of())
+			.stream()
+			.map(AuditTrail::fromPending)
+			.toList();
+		if (!pending.isEmpty()) {
+			append(pending);
+			pull(new Pull(collection, documentId, pending.stream().map(AuditRecord::entryId).toList()));
 		}
+	}
+
+	/**
+	 * Moves a record just pushed into a document into the chain. The writer knows it, so
+	 * the document is not read again; taking it out of the document is left to the
+	 * background ({@link #tidy}): the change is recorded once the entry is in the chain,
+	 * and a record left behind would only be appended again, as nothing (entry ids are
+	 * unique), by the relay. Other records still pending there are left to the relay.
+	 * @param collection the document's collection
+	 * @param documentId its id
+	 * @param record the record the writer pushed
+	 */
+	public void flush(String collection, Object documentId, AuditRecord record) {
+		append(List.of(record));
+		this.pulls.add(new Pull(collection, documentId, List.of(record.entryId())));
+		requestTidying();
+	}
+
+	private void pull(Pull pull) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(pull.documentId())),
+				new Update().pull(PENDING, new Document("entryId", new Document("$in", pull.entryIds()))),
+				pull.collection());
+	}
+
+	/**
+	 * Takes the appended records out of their documents, all in one bulk write per
+	 * collection, and moves the head document to the newest entry: work that only has to
+	 * happen soon, done once for everything that piled up meanwhile.
+	 */
+	void tidy() {
+		this.tidyingQueued.set(false);
+		try {
+			Map<String, List<Pull>> byCollection = new LinkedHashMap<>();
+			for (Pull next; (next = this.pulls.poll()) != null;) {
+				byCollection.computeIfAbsent(next.collection(), (c) -> new ArrayList<>()).add(next);
+			}
+			byCollection.forEach((collection, pulls) -> {
+				BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+				for (Pull pull : pulls) {
+					bulk.updateOne(Query.query(Criteria.where("_id").is(pull.documentId())),
+							new Update().pull(PENDING, new Document("entryId", new Document("$in", pull.entryIds()))));
+				}
+				bulk.execute();
+			});
+			long seq;
+			String hash;
+			this.appending.lock();
+			try {
+				seq = this.headSeq;
+				hash = this.headHash;
+			}
+			finally {
+				this.appending.unlock();
+			}
+			if (seq > this.movedHeadSeq) {
+				moveHead(seq, hash);
+				this.movedHeadSeq = seq;
+			}
+		}
+		catch (RuntimeException ex) {
+			// records left in their documents are appended (as nothing) by the relay, the
+			// head moves with the next entry
+			log.warn("Audit tidying failed, the relay catches up: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private void requestTidying() {
+		if (this.tidyingQueued.compareAndSet(false, true)) {
+			this.tidying.execute(this::tidy);
+		}
+	}
+
+	/** Records taken out of a document once they are in the chain. */
+	private record Pull(String collection, Object documentId, List<String> entryIds) {
+
 	}
 
 	/** Catches up on records left pending by a process that died after its change. */
@@ -191,7 +299,10 @@ public class AuditTrail {
 	void relayPending() {
 		try {
 			for (String collection : this.pendingCollections) {
-				Query pending = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(100);
+				// records the writer itself is still moving are left to it
+				Query pending = new Query(
+						Criteria.where(PENDING + ".time").lt(Date.from(Instant.now().minus(this.relayGrace))))
+					.limit(100);
 				pending.fields().include("_id");
 				for (Document document : this.mongo.find(pending, Document.class, collection)) {
 					flush(collection, document.get("_id"));
@@ -217,43 +328,141 @@ public class AuditTrail {
 				pending.getString("action"), pending.getString("outcome"));
 	}
 
-	private void append(AuditRecord record) {
+	/**
+	 * Appends records in their order, together with those other threads are waiting to
+	 * append: group commit. Whoever holds the lock writes everything queued so far in one
+	 * insert and moves the head once; the threads whose records it wrote find them done
+	 * when they get the lock. One writer per process keeps the chain's order; the unique
+	 * {@code _id} keeps it across processes.
+	 */
+	private void append(List<AuditRecord> records) {
 		ensureIndexes();
+		Queued mine = new Queued(records);
+		this.queue.add(mine);
 		this.appending.lock();
 		try {
-			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				if (this.headSeq < 0) {
-					loadHead();
+			while (!mine.done) {
+				List<Queued> batch = new ArrayList<>();
+				int size = 0;
+				for (Queued next; size < MAX_BATCH && (next = this.queue.poll()) != null;) {
+					batch.add(next);
+					size += next.records.size();
 				}
-				long seq = this.headSeq + 1;
-				String hash = hash(record, this.headHash);
-				String mac = this.keys.mac(seq, hash);
-				Document entry = entry(seq, record, this.headHash, hash, mac);
-				try {
-					this.mongo.insert(entry, COLLECTION);
-				}
-				catch (DuplicateKeyException ex) {
-					if (this.mongo.exists(Query.query(Criteria.where("entryId").is(record.entryId())), COLLECTION)) {
-						// appended before (a flush that died before its pull)
-						return;
-					}
-					// another instance appended first: read the new head, try again
-					this.headSeq = -1;
-					continue;
-				}
-				this.headSeq = seq;
-				this.headHash = hash;
-				moveHead(seq, hash);
-				if (seq - this.checkpointedSeq >= this.checkpointEvery) {
-					requestCheckpoint();
-				}
-				return;
+				writeBatch(batch);
 			}
-			throw new AuditUnavailableException("The audit trail is too contended", null);
 		}
 		finally {
 			this.appending.unlock();
 		}
+		if (mine.failure != null) {
+			throw mine.failure;
+		}
+	}
+
+	private void writeBatch(List<Queued> batch) {
+		List<AuditRecord> records = batch.stream().flatMap((queued) -> queued.records.stream()).toList();
+		RuntimeException failure = null;
+		try {
+			appendAll(records);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		for (Queued queued : batch) {
+			queued.failure = failure;
+			queued.done = true;
+		}
+	}
+
+	/** Called with the lock held. */
+	private void appendAll(List<AuditRecord> records) {
+		if (this.headSeq < 0) {
+			loadHead();
+		}
+		long seq = this.headSeq;
+		String hash = this.headHash;
+		List<Document> entries = new ArrayList<>(records.size());
+		for (AuditRecord record : records) {
+			seq++;
+			String previous = hash;
+			hash = hash(record, previous);
+			entries.add(entry(seq, record, previous, hash, this.keys.mac(seq, hash)));
+		}
+		try {
+			this.mongo.insert(entries, COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// another instance appended first, or some records were appended before (a
+			// flush that died before its pull): one by one, each case is told apart
+			this.headSeq = -1;
+			for (AuditRecord record : records) {
+				appendOne(record);
+			}
+			return;
+		}
+		catch (RuntimeException ex) {
+			// part of the insert may have gone through: read the head again next time
+			this.headSeq = -1;
+			throw ex;
+		}
+		advance(seq, hash);
+	}
+
+	private void appendOne(AuditRecord record) {
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			if (this.headSeq < 0) {
+				loadHead();
+			}
+			long seq = this.headSeq + 1;
+			String hash = hash(record, this.headHash);
+			String mac = this.keys.mac(seq, hash);
+			try {
+				this.mongo.insert(entry(seq, record, this.headHash, hash, mac), COLLECTION);
+			}
+			catch (DuplicateKeyException ex) {
+				if (isAppended(record)) {
+					// appended before
+					return;
+				}
+				// another instance appended first: read the new head, try again
+				this.headSeq = -1;
+				continue;
+			}
+			advance(seq, hash);
+			return;
+		}
+		throw new AuditUnavailableException("The audit trail is too contended", null);
+	}
+
+	/** Looked up through the unique index (a count would go through every entry). */
+	private boolean isAppended(AuditRecord record) {
+		Query byEntryId = Query.query(Criteria.where("entryId").is(record.entryId()));
+		byEntryId.fields().include("_id");
+		return this.mongo.findOne(byEntryId, Document.class, COLLECTION) != null;
+	}
+
+	private void advance(long seq, String hash) {
+		this.headSeq = seq;
+		this.headHash = hash;
+		requestTidying();
+		if (seq - this.checkpointedSeq >= this.checkpointEvery) {
+			requestCheckpoint();
+		}
+	}
+
+	/** Records waiting for the writer, and what became of them. */
+	private static final class Queued {
+
+		private final List<AuditRecord> records;
+
+		private volatile boolean done;
+
+		private volatile RuntimeException failure;
+
+		Queued(List<AuditRecord> records) {
+			this.records = records;
+		}
+
 	}
 
 	/** Reads the head from the database at the next append (after a restore, say). */
@@ -426,8 +635,16 @@ public class AuditTrail {
 	}
 
 	@PreDestroy
-	void stopCheckpointing() {
+	void stop() {
 		this.checkpointing.shutdown();
+		this.tidying.shutdown();
+		try {
+			this.tidying.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		tidy();
 	}
 
 	/** An entry as stored. */

@@ -232,7 +232,7 @@ class NoteStore {
 			// the same session, opened at the same time by the event and by hand
 			return false;
 		}
-		afterWrite(creation.noteId());
+		afterWrite(creation.noteId(), record, true);
 		return true;
 	}
 
@@ -355,7 +355,7 @@ class NoteStore {
 		if (this.mongo.updateFirst(query, reported(update, record, event), COLLECTION).getMatchedCount() != 1) {
 			return false;
 		}
-		afterWrite(record.noteId());
+		afterWrite(record.noteId(), record, event != null);
 		return true;
 	}
 
@@ -367,7 +367,7 @@ class NoteStore {
 		Document written = this.mongo.findAndModify(query, reported(update, record, null),
 				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
 		if (written != null) {
-			afterWrite(record.noteId());
+			afterWrite(record.noteId(), record, false);
 		}
 		return written;
 	}
@@ -388,17 +388,19 @@ class NoteStore {
 	 * The change is stored with its audit record and event: move them on now rather than
 	 * at the next scheduled run. A failure here loses nothing, the relays retry.
 	 */
-	private void afterWrite(String noteId) {
+	private void afterWrite(String noteId, AuditRecord record, boolean announced) {
 		if (this.audit.isOn()) {
 			try {
-				this.audit.flush(COLLECTION, noteId);
+				this.audit.flush(COLLECTION, noteId, record);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Audit records of note {} stay pending for the relay: {}", noteId,
 						ex.getClass().getSimpleName());
 			}
 		}
-		this.outbox.written(COLLECTION, noteId);
+		if (announced) {
+			this.outbox.written(COLLECTION, noteId);
+		}
 	}
 
 	void ensureIndexes() {

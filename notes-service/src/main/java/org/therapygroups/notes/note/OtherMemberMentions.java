@@ -1,10 +1,16 @@
 package org.therapygroups.notes.note;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import org.therapygroups.platform.directory.Directory;
@@ -20,6 +26,13 @@ import org.therapygroups.platform.problem.FieldError;
  * or in capitals) as a word of its own. A lower-case word that happens to be a name
  * ("will", "hope") and initials are not refused. The error says which entry, never what
  * was written.
+ * <p>
+ * A member's names are looked up in the directory and compiled into patterns once, then
+ * kept for {@code therapy.notes.mentions.names-ttl} (30 s by default): a save checks
+ * every other member of the session, and reading each one's entry every time was the
+ * largest share of a save. A name changed within that time is checked under its new
+ * spelling once the entry expires; the user id is always checked. A member the directory
+ * does not know yet is looked up again at the next save.
  */
 @Component
 class OtherMemberMentions {
@@ -33,8 +46,12 @@ class OtherMemberMentions {
 
 	private final Directory directory;
 
-	OtherMemberMentions(Directory directory) {
+	private final Cache<String, List<Mention>> names;
+
+	OtherMemberMentions(Directory directory,
+			@Value("${therapy.notes.mentions.names-ttl:30s}") Duration namesTimeToLive) {
 		this.directory = directory;
+		this.names = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(namesTimeToLive).build();
 	}
 
 	/**
@@ -45,7 +62,7 @@ class OtherMemberMentions {
 		if (texts.isEmpty()) {
 			return List.of();
 		}
-		String all = String.join("\n", texts);
+		Text all = new Text(String.join("\n", texts));
 		for (RosterMember other : note.roster()) {
 			if (!other.patientId().equals(patientId) && identifies(all, other.patientId())) {
 				return List
@@ -55,28 +72,79 @@ class OtherMemberMentions {
 		return List.of();
 	}
 
-	private boolean identifies(String text, String otherId) {
-		List<Pattern> patterns = new ArrayList<>();
-		patterns.add(word(otherId, Pattern.CASE_INSENSITIVE));
-		this.directory.find(otherId)
-			.map(DirectoryUser::displayName)
-			.map(String::strip)
-			.filter((name) -> name.length() >= SHORTEST_NAME)
-			.ifPresent((name) -> {
-				patterns.add(word(name, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-				for (String part : name.split("[\\s\\-]+")) {
-					if (part.codePointCount(0, part.length()) >= SHORTEST_NAME) {
-						patterns.add(word(part, 0));
-						patterns.add(word(capitalised(part), 0));
-						patterns.add(word(part.toUpperCase(Locale.ROOT), 0));
-					}
-				}
-			});
-		return patterns.stream().anyMatch((pattern) -> pattern.matcher(text).find());
+	private boolean identifies(Text text, String otherId) {
+		return mentions(otherId).stream().anyMatch((mention) -> mention.in(text));
 	}
 
-	private static Pattern word(String literal, int flags) {
-		return Pattern.compile(BEFORE + Pattern.quote(literal) + AFTER, flags);
+	/**
+	 * How the member could be named: by user id, and by name if the directory knows it.
+	 */
+	private List<Mention> mentions(String userId) {
+		List<Mention> known = this.names.getIfPresent(userId);
+		if (known != null) {
+			return known;
+		}
+		Optional<String> name = this.directory.find(userId)
+			.map(DirectoryUser::displayName)
+			.map(String::strip)
+			.filter((displayName) -> displayName.length() >= SHORTEST_NAME);
+		Mention byId = Mention.of(userId, Pattern.CASE_INSENSITIVE);
+		if (name.isEmpty()) {
+			return List.of(byId);
+		}
+		List<Mention> mentions = new ArrayList<>();
+		mentions.add(byId);
+		mentions.add(Mention.of(name.get(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+		for (String part : name.get().split("[\\s\\-]+")) {
+			if (part.codePointCount(0, part.length()) >= SHORTEST_NAME) {
+				mentions.add(Mention.of(part, 0));
+				mentions.add(Mention.of(capitalised(part), 0));
+				mentions.add(Mention.of(part.toUpperCase(Locale.ROOT), 0));
+			}
+		}
+		this.names.put(userId, List.copyOf(mentions));
+		return mentions;
+	}
+
+	/**
+	 * A text as written and case-folded the way a case-insensitive pattern compares it.
+	 */
+	private record Text(String written, String folded) {
+
+		Text(String written) {
+			this(written, fold(written));
+		}
+
+	}
+
+	/**
+	 * A literal as a word of its own. Searching for the literal is a cheap test that
+	 * every match must pass (a pattern with a look-behind is tried at every position of
+	 * the text), so the pattern only runs where the literal occurs at all.
+	 */
+	private record Mention(String literal, boolean caseless, Pattern pattern) {
+
+		static Mention of(String literal, int flags) {
+			boolean caseless = (flags & Pattern.CASE_INSENSITIVE) != 0;
+			return new Mention(caseless ? fold(literal) : literal, caseless,
+					Pattern.compile(BEFORE + Pattern.quote(literal) + AFTER, flags));
+		}
+
+		boolean in(Text text) {
+			return (this.caseless ? text.folded() : text.written()).contains(this.literal)
+					&& this.pattern.matcher(text.written()).find();
+		}
+
+	}
+
+	/**
+	 * Each character as case-insensitive matching compares it: two texts that match
+	 * ignoring case are equal once folded.
+	 */
+	private static String fold(String text) {
+		StringBuilder folded = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+		return folded.toString();
 	}
 
 	private static String capitalised(String part) {

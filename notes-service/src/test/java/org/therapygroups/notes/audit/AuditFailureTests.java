@@ -55,7 +55,9 @@ class AuditFailureTests extends NotesServiceTestBase {
 	@Test
 	void aChangeWhoseRecordCannotBeAppendedAtOnceIsAppendedByTheRelay() throws Exception {
 		Scenario s = givenCompletedSession("PSYCHODYNAMIC", false);
-		doThrow(new AuditUnavailableException("down", null)).doCallRealMethod().when(this.trail).flush(any(), any());
+		doThrow(new AuditUnavailableException("down", null)).doCallRealMethod()
+			.when(this.trail)
+			.flush(any(), any(), any());
 		this.mvc
 			.perform(withJson(put("/api/notes/" + s.noteId() + "/group"),
 					Map.of("version", 0, "group", NoteFixtures.groupPart()))
@@ -67,7 +69,7 @@ class AuditFailureTests extends NotesServiceTestBase {
 		await().atMost(TIMEOUT)
 			.until(() -> noteOf(s.sessionId()).getList(AuditTrail.PENDING, Document.class).isEmpty());
 		assertThat(this.trail.verify().valid()).isTrue();
-		doCallRealMethod().when(this.trail).flush(any(), any());
+		doCallRealMethod().when(this.trail).flush(any(), any(), any());
 	}
 
 }

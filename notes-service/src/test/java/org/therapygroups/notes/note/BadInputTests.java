@@ -105,6 +105,19 @@ class BadInputTests extends NotesServiceTestBase {
 			.andExpect(status().isOk());
 	}
 
+	@Test
+	void anotherMembersNameIsRefusedInAnyCaseOfItsOwnAlphabetAndTheirIdInAnyCase() throws Exception {
+		Scenario s = givenCompletedSession("CBT", false);
+		this.mongo.insert(new Document("_id", s.patientB()).append("role", "patient")
+			.append("displayName", "Zoë Ångström")
+			.append("active", true), "directory_users");
+		for (String text : List.of("Argued with ZOË ÅNGSTRÖM", "zoë ångström was late", "Sat next to Ångström",
+				"Spoke after " + s.patientB().toUpperCase(java.util.Locale.ROOT))) {
+			JsonNode problem = rejected(s, s.patientA(), NoteFixtures.save(0, withResponse(text)));
+			assertThat(fields(problem)).as(text).containsExactly("members[" + s.patientA() + "]");
+		}
+	}
+
 	private static Map<String, Object> withResponse(String text) {
 		Map<String, Object> entry = new LinkedHashMap<>(NoteFixtures.cbtEntry(50));
 		Map<String, Object> progress = new LinkedHashMap<>((Map<String, Object>) entry.get("progress"));
