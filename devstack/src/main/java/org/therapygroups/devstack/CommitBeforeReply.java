@@ -4,10 +4,13 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+
+import org.therapygroups.defaultdatabase.IdLookupH2Database;
 
 /**
  * The H2 backend of mongo-java-server made durable: a command that may change data is
@@ -48,6 +51,14 @@ final class CommitBeforeReply extends H2Backend {
 	 */
 	static CommitBeforeReply open(String file) {
 		return new CommitBeforeReply(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+	}
+
+	/**
+	 * Filters that name {@code _id} and more find their document by id, as on MongoDB.
+	 */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String name) {
+		return new IdLookupH2Database(name, getMvStore(), getCursorRegistry());
 	}
 
 	@Override

@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayGrace how old a pending record must be before the relay moves it: the
  * writer moves its own right after its change, and a relay racing it would only append
  * the same record twice over
+ * @param tidyDelay how long appended records stay in their documents and the head
+ * document trails the chain at most, so that one write takes out what several saves left
  */
 @ConfigurationProperties("therapy.notes.audit")
 public record AuditProperties(@DefaultValue("30s") Duration checkpointInterval,
-		@DefaultValue("1000") int checkpointEvery, @DefaultValue("5s") Duration relayGrace) {
+		@DefaultValue("1000") int checkpointEvery, @DefaultValue("5s") Duration relayGrace,
+		@DefaultValue("100ms") Duration tidyDelay) {
 
 }

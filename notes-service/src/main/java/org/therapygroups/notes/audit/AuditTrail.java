@@ -114,6 +114,8 @@ public class AuditTrail {
 
 	private final Duration relayGrace;
 
+	private final Duration tidyDelay;
+
 	private final ExecutorService checkpointing = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("audit-checkpoint").factory());
 
@@ -155,6 +157,7 @@ public class AuditTrail {
 		this.checkpoints = checkpoints;
 		this.checkpointEvery = Math.max(1, properties.checkpointEvery());
 		this.relayGrace = properties.relayGrace();
+		this.tidyDelay = properties.tidyDelay();
 	}
 
 	/**
@@ -249,16 +252,19 @@ public class AuditTrail {
 	void tidy() {
 		this.tidyingQueued.set(false);
 		try {
-			Map<String, List<Pull>> byCollection = new LinkedHashMap<>();
+			// several saves of one note in the meantime: one pull takes all their records
+			// out
+			Map<String, Map<Object, List<String>>> byDocument = new LinkedHashMap<>();
 			for (Pull next; (next = this.pulls.poll()) != null;) {
-				byCollection.computeIfAbsent(next.collection(), (c) -> new ArrayList<>()).add(next);
+				byDocument.computeIfAbsent(next.collection(), (c) -> new LinkedHashMap<>())
+					.computeIfAbsent(next.documentId(), (id) -> new ArrayList<>())
+					.addAll(next.entryIds());
 			}
-			byCollection.forEach((collection, pulls) -> {
+			byDocument.forEach((collection, documents) -> {
 				BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-				for (Pull pull : pulls) {
-					bulk.updateOne(Query.query(Criteria.where("_id").is(pull.documentId())),
-							new Update().pull(PENDING, new Document("entryId", new Document("$in", pull.entryIds()))));
-				}
+				documents
+					.forEach((documentId, entryIds) -> bulk.updateOne(Query.query(Criteria.where("_id").is(documentId)),
+							new Update().pull(PENDING, new Document("entryId", new Document("$in", entryIds)))));
 				bulk.execute();
 			});
 			long seq;
@@ -285,7 +291,16 @@ public class AuditTrail {
 
 	private void requestTidying() {
 		if (this.tidyingQueued.compareAndSet(false, true)) {
-			this.tidying.execute(this::tidy);
+			this.tidying.execute(() -> {
+				try {
+					// what piles up meanwhile is tidied in the same pass
+					Thread.sleep(this.tidyDelay);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				tidy();
+			});
 		}
 	}
 

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import org.therapygroups.defaultdatabase.IdLookupMemoryBackend;
 import org.therapygroups.events.Topics;
 import org.therapygroups.events.sessions.AttendanceStatus;
 import org.therapygroups.events.sessions.Facilitator;
@@ -83,7 +83,7 @@ class NotesBenchmark {
 	}
 
 	private Run run(EmbeddedKafkaKraftBroker broker, boolean unprotected) throws Exception {
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		MongoServer mongo = new MongoServer(new IdLookupMemoryBackend());
 		int port = mongo.bind().getPort();
 		// command-line arguments: they win over application.yml's environment defaults
 		String[] arguments = { "--spring.mongodb.uri=mongodb://127.0.0.1:" + port, "--spring.mongodb.database=bench",
@@ -182,8 +182,8 @@ class NotesBenchmark {
 				"notes-service benchmark: %d notes x %d member entries = %d entries, %d clients at once%n", NOTES,
 				MEMBERS, NOTES * MEMBERS, CLIENTS));
 		out.append(String.format(Locale.ROOT,
-				"(service layer, mongo-java-server in memory over the wire protocol, "
-						+ "embedded Kafka broker, %d cores, %s)%n%n",
+				"(service layer, mongo-java-server in memory over the wire protocol with the local stack's "
+						+ "look-up by id, " + "embedded Kafka broker, %d cores, %s)%n%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
 		out.append(String.format(Locale.ROOT, "%-26s %8s %9s %9s %9s | %9s %9s %9s | %9s%n", "operation", "count",
 				"p50 ms", "p99 ms", "mean ms", "p50 off", "p99 off", "mean off", "cost x"));
