@@ -48,9 +48,10 @@ import org.therapygroups.notes.sessions.SessionsReadModel;
  * encryption, audit chain, outbox, MongoDB wire protocol to mongo-java-server, a real
  * Kafka broker), then repeats the run with encryption and auditing switched off by the
  * benchmark-only switch, and prints p50, p99 and mean per operation, the entries per
- * second of the whole run and the cost ratio. Both runs go twice, the first pair to warm
- * the JIT compiler up. Not a test: its name keeps surefire from running it by default.
- * Run it with {@code ./bench notes}.
+ * second of each run and the cost ratio. A first pair of runs warms the JIT compiler up;
+ * then {@code bench.rounds} pairs alternate, and the median of their rates is the figure.
+ * Not a test: its name keeps surefire from running it by default. Run it with
+ * {@code ./bench notes}.
  */
 class NotesBenchmark {
 
@@ -59,6 +60,8 @@ class NotesBenchmark {
 	private static final int MEMBERS = Integer.getInteger("bench.members", 10);
 
 	private static final int WARMUP_NOTES = Integer.getInteger("bench.warmup", 100);
+
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
 	/** Therapists documenting at once, each their own group's sessions. */
 	private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
@@ -73,9 +76,15 @@ class NotesBenchmark {
 			// first pays for compiling the code both share
 			run(broker, false);
 			run(broker, true);
-			Run protectedRun = run(broker, false);
-			Run unprotectedRun = run(broker, true);
-			report(protectedRun, unprotectedRun);
+			// then alternating rounds: this machine's speed drifts, a single pair can
+			// mislead
+			List<Run> protectedRuns = new ArrayList<>();
+			List<Run> unprotectedRuns = new ArrayList<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				protectedRuns.add(run(broker, false));
+				unprotectedRuns.add(run(broker, true));
+			}
+			report(protectedRuns, unprotectedRuns);
 		}
 		finally {
 			broker.destroy();
@@ -176,15 +185,18 @@ class NotesBenchmark {
 		return timings;
 	}
 
-	private static void report(Run on, Run off) throws IOException {
+	private static void report(List<Run> onRuns, List<Run> offRuns) throws IOException {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
-				"notes-service benchmark: %d notes x %d member entries = %d entries, %d clients at once%n", NOTES,
-				MEMBERS, NOTES * MEMBERS, CLIENTS));
+				"notes-service benchmark: %d notes x %d member entries = %d entries, %d clients at once, "
+						+ "%d rounds with and without protection, alternating%n",
+				NOTES, MEMBERS, NOTES * MEMBERS, CLIENTS, ROUNDS));
 		out.append(String.format(Locale.ROOT,
 				"(service layer, mongo-java-server in memory over the wire protocol with the local stack's "
-						+ "look-up by id, " + "embedded Kafka broker, %d cores, %s)%n%n",
+						+ "look-up by id, embedded Kafka broker, %d cores, %s)%n%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+		Run on = Run.pooled(onRuns);
+		Run off = Run.pooled(offRuns);
 		out.append(String.format(Locale.ROOT, "%-26s %8s %9s %9s %9s | %9s %9s %9s | %9s%n", "operation", "count",
 				"p50 ms", "p99 ms", "mean ms", "p50 off", "p99 off", "mean off", "cost x"));
 		for (String operation : on.operations().keySet()) {
@@ -195,13 +207,34 @@ class NotesBenchmark {
 					b.percentile(99), b.mean() / 1e6, a.mean() / b.mean()));
 		}
 		int entries = NOTES * MEMBERS;
+		out.append(System.lineSeparator());
+		double[] withRates = new double[ROUNDS];
+		double[] withoutRates = new double[ROUNDS];
+		double[] ratios = new double[ROUNDS];
+		for (int round = 0; round < ROUNDS; round++) {
+			double with = onRuns.get(round).seconds();
+			double without = offRuns.get(round).seconds();
+			withRates[round] = entries / with;
+			withoutRates[round] = entries / without;
+			ratios[round] = with / without;
+			out.append(String.format(Locale.ROOT,
+					"round %d: %.0f entries/s with encryption and auditing (%.1f s), %.0f/s without (%.1f s): "
+							+ "cost ratio %.2f%n",
+					round + 1, withRates[round], with, withoutRates[round], without, ratios[round]));
+		}
 		out.append(String.format(Locale.ROOT,
-				"%nentries written, signed and read back: %.0f/s with encryption and auditing (%.1f s), "
-						+ "%.0f/s without (%.1f s): cost ratio %.2f%n",
-				entries / on.seconds(), on.seconds(), entries / off.seconds(), off.seconds(),
-				on.seconds() / off.seconds()));
+				"%nentries written, signed and read back, median of %d rounds: %.0f/s with encryption and "
+						+ "auditing, %.0f/s without: cost ratio %.2f%n",
+				ROUNDS, median(withRates), median(withoutRates), median(ratios)));
 		System.out.println(out);
 		Files.writeString(Path.of("target", "bench-notes.txt"), out.toString());
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	/** The note services the workload goes through, as the HTTP API would. */
@@ -216,6 +249,11 @@ class NotesBenchmark {
 
 	/** Every client's latencies of one run and the run's wall time. */
 	private record Run(List<Timings> clients, double seconds) {
+
+		static Run pooled(List<Run> runs) {
+			return new Run(runs.stream().flatMap((run) -> run.clients().stream()).toList(),
+					runs.stream().mapToDouble(Run::seconds).sum());
+		}
 
 		Map<String, Result> operations() {
 			Map<String, Result> operations = new LinkedHashMap<>();
