@@ -39,6 +39,16 @@ final class NoteDocuments {
 
 	static final String GROUP_UPDATED_BY = "groupUpdatedBy";
 
+	/**
+	 * Every field {@link #toNote} reads except the content of the group part and of the
+	 * members' entries: with one member's field added, what reading that member's entry
+	 * needs. A field {@code toNote} learns to read belongs here too.
+	 */
+	static final List<String> WITHOUT_CONTENT = List.of("_id", "sessionId", "groupId", "programId", "modality",
+			"template", "sessionStartsAt", "sessionEndsAt", "facilitatorIds", "supervisorId", "roster", "status",
+			"coSignRequired", "version", GROUP_VERSION, GROUP_UPDATED_AT, GROUP_UPDATED_BY, "signature", "coSignature",
+			"addenda", "voided", "createdAt", "createdBy");
+
 	private NoteDocuments() {
 	}
 

@@ -179,7 +179,7 @@ public class NoteDrafts {
 	 * @return the note's and the entry's new versions
 	 */
 	public Saved saveMember(Actor actor, String noteId, String patientId, long version, MemberContent patch) {
-		SessionNote note = this.guard.load(actor, AuditAction.SAVE, noteId);
+		SessionNote note = this.guard.loadMember(actor, AuditAction.SAVE, noteId, patientId);
 		Attempt attempt = Attempt.of(actor, AuditAction.SAVE, note);
 		this.guard.requireWriter(attempt, note);
 		Attempt onMember = attempt.about(List.of(patientId));
@@ -217,7 +217,7 @@ public class NoteDrafts {
 						: null);
 		Long saved = this.store.saveDraft(noteId, version, part, this.store.now(), actor.id(), onMember.succeeded());
 		if (saved == null) {
-			throw memberConflict(onMember, this.store.load(noteId), patientId, version, patch);
+			throw memberConflict(onMember, this.store.loadMember(noteId, patientId), patientId, version, patch);
 		}
 		return new Saved(noteId, saved, version + 1, NoteEvent.DRAFT);
 	}

@@ -34,7 +34,15 @@ class NoteGuard {
 
 	/** A note that does not exist is refused like one the caller may not know of. */
 	SessionNote load(Actor actor, AuditAction action, String noteId) {
-		SessionNote note = this.store.load(noteId);
+		return found(actor, action, noteId, this.store.load(noteId));
+	}
+
+	/** As {@link #load}, with only that member's entry of the content. */
+	SessionNote loadMember(Actor actor, AuditAction action, String noteId, String patientId) {
+		return found(actor, action, noteId, this.store.loadMember(noteId, patientId));
+	}
+
+	private SessionNote found(Actor actor, AuditAction action, String noteId, SessionNote note) {
 		if (note == null) {
 			throw deny(Attempt.byId(actor, action, noteId), NoteProblems.notFound());
 		}

@@ -70,7 +70,7 @@ public class NoteReading {
 	 * @return the entry
 	 */
 	public MemberView readMember(Actor actor, String noteId, String patientId) {
-		SessionNote note = this.guard.load(actor, AuditAction.READ, noteId);
+		SessionNote note = this.guard.loadMember(actor, AuditAction.READ, noteId, patientId);
 		Attempt attempt = Attempt.byId(actor, AuditAction.READ, note.id()).about(List.of(patientId));
 		MemberView view;
 		if (actor.isClinician()) {

@@ -147,6 +147,24 @@ class NoteStore {
 		return (document != null) ? NoteDocuments.toNote(document) : null;
 	}
 
+	/**
+	 * The note with one member's entry and no other content: the other members' sealed
+	 * entries and the group part are neither read nor decoded.
+	 * @param noteId the note
+	 * @param patientId the member, a plain id
+	 * @return the note, or {@code null}
+	 */
+	SessionNote loadMember(String noteId, String patientId) {
+		if (noteId == null || patientId == null || !NoteContent.isPlainId(patientId)) {
+			return load(noteId);
+		}
+		Query byId = Query.query(Criteria.where("_id").is(noteId));
+		NoteDocuments.WITHOUT_CONTENT.forEach(byId.fields()::include);
+		byId.fields().include(NoteDocuments.member(patientId));
+		Document document = this.mongo.findOne(byId, Document.class, COLLECTION);
+		return (document != null) ? NoteDocuments.toNote(document) : null;
+	}
+
 	SessionNote findBySession(String sessionId) {
 		Document document = this.mongo.findOne(Query.query(Criteria.where("sessionId").is(sessionId)), Document.class,
 				COLLECTION);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,6 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PartSaveTests extends NotesServiceTestBase {
+
+	@Autowired
+	private NoteStore store;
 
 	/** The lead's text, and the co-facilitator's: searched for in answers and logs. */
 	private static final String THEIRS = "told-of-the-relapse-K4";
@@ -334,6 +338,31 @@ class PartSaveTests extends NotesServiceTestBase {
 			assertThat(answer).doesNotContain("current", "yours", NoteFixtures.SECRET, "Keep the diary", MINE);
 		}
 		assertThat(entry(s, s.patientA()).get("version").asLong()).isOne();
+	}
+
+	@Test
+	void aMembersEntryIsReadWithEverythingButTheOtherContent() throws Exception {
+		Scenario s = givenCompletedSession("PSYCHODYNAMIC", false);
+		this.mvc
+			.perform(withJson(put(note(s) + "/group"), Map.of("version", 0, "group", NoteFixtures.groupPart()))
+				.with(as(s.therapist(), "therapist")))
+			.andExpect(status().isOk());
+		for (String patient : List.of(s.patientA(), s.patientB())) {
+			this.mvc
+				.perform(withJson(put(note(s) + "/members/" + patient),
+						NoteFixtures.save(0, NoteFixtures.psychodynamicEntry("shame")))
+					.with(as(s.therapist(), "therapist")))
+				.andExpect(status().isOk());
+		}
+		SessionNote whole = this.store.load(s.noteId());
+		SessionNote one = this.store.loadMember(s.noteId(), s.patientA());
+		assertThat(whole.members()).containsOnlyKeys(s.patientA(), s.patientB());
+		assertThat(whole.group()).isNotNull();
+		assertThat(one.members()).containsOnlyKeys(s.patientA());
+		assertThat(one.group()).isNull();
+		assertThat(one).usingRecursiveComparison().ignoringFields("members", "group").isEqualTo(whole);
+		assertThat(one.members().get(s.patientA())).usingRecursiveComparison()
+			.isEqualTo(whole.members().get(s.patientA()));
 	}
 
 	private static String note(Scenario s) {
