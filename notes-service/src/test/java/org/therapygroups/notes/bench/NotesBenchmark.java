@@ -61,7 +61,7 @@ class NotesBenchmark {
 
 	private static final int WARMUP_NOTES = Integer.getInteger("bench.warmup", 100);
 
-	private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
 	/** Therapists documenting at once, each their own group's sessions. */
 	private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
