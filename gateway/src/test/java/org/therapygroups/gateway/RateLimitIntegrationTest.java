@@ -78,13 +78,10 @@ class RateLimitIntegrationTest {
 	}
 
 	private WebTestClient.ResponseSpec fromAddress(String address) {
-		// The test client connects from loopback, which this test trusts as a proxy. A
-		// new
-		// connection per request: in two full runs of the gateway's tests the 429, asked
-		// for
-		// on the pooled connection that had carried the three answers before it, was
-		// waited
-		// for in vain for 30 s
+		// The test client connects from loopback, which this test trusts as a
+		// proxy. A new connection per request: in two full runs of the gateway's
+		// tests the 429, asked for on the pooled connection that had carried the
+		// three answers before it, was waited for in vain for 30 s.
 		WebTestClient fresh = WebTestClient
 			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
 			.baseUrl("http://127.0.0.1:" + this.port)
