@@ -218,7 +218,8 @@ public class AuditTrail {
 			.toList();
 		if (!pending.isEmpty()) {
 			append(pending);
-			pull(new Pull(collection, documentId, pending.stream().map(AuditRecord::entryId).toList()));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
+					taken(pending.stream().map(AuditRecord::entryId).toList()), collection);
 		}
 	}
 
@@ -238,10 +239,9 @@ public class AuditTrail {
 		requestTidying();
 	}
 
-	private void pull(Pull pull) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(pull.documentId())),
-				new Update().pull(PENDING, new Document("entryId", new Document("$in", pull.entryIds()))),
-				pull.collection());
+	/** Takes the records with these entry ids out of a document's pending ones. */
+	private static Update taken(List<String> entryIds) {
+		return new Update().pull(PENDING, new Document("entryId", new Document("$in", entryIds)));
 	}
 
 	/**
@@ -252,8 +252,7 @@ public class AuditTrail {
 	void tidy() {
 		this.tidyingQueued.set(false);
 		try {
-			// several saves of one note in the meantime: one pull takes all their records
-			// out
+			// several saves of one note meanwhile: one pull takes out all their records
 			Map<String, Map<Object, List<String>>> byDocument = new LinkedHashMap<>();
 			for (Pull next; (next = this.pulls.poll()) != null;) {
 				byDocument.computeIfAbsent(next.collection(), (c) -> new LinkedHashMap<>())
@@ -262,9 +261,8 @@ public class AuditTrail {
 			}
 			byDocument.forEach((collection, documents) -> {
 				BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-				documents
-					.forEach((documentId, entryIds) -> bulk.updateOne(Query.query(Criteria.where("_id").is(documentId)),
-							new Update().pull(PENDING, new Document("entryId", new Document("$in", entryIds)))));
+				documents.forEach((documentId, entryIds) -> bulk
+					.updateOne(Query.query(Criteria.where("_id").is(documentId)), taken(entryIds)));
 				bulk.execute();
 			});
 			long seq;

@@ -143,8 +143,7 @@ class NoteStore {
 		if (noteId == null) {
 			return null;
 		}
-		Document document = this.mongo.findById(noteId, Document.class, COLLECTION);
-		return (document != null) ? NoteDocuments.toNote(document) : null;
+		return first(Query.query(Criteria.where("_id").is(noteId)));
 	}
 
 	/**
@@ -161,13 +160,15 @@ class NoteStore {
 		Query byId = Query.query(Criteria.where("_id").is(noteId));
 		NoteDocuments.WITHOUT_CONTENT.forEach(byId.fields()::include);
 		byId.fields().include(NoteDocuments.member(patientId));
-		Document document = this.mongo.findOne(byId, Document.class, COLLECTION);
-		return (document != null) ? NoteDocuments.toNote(document) : null;
+		return first(byId);
 	}
 
 	SessionNote findBySession(String sessionId) {
-		Document document = this.mongo.findOne(Query.query(Criteria.where("sessionId").is(sessionId)), Document.class,
-				COLLECTION);
+		return first(Query.query(Criteria.where("sessionId").is(sessionId)));
+	}
+
+	private SessionNote first(Query query) {
+		Document document = this.mongo.findOne(query, Document.class, COLLECTION);
 		return (document != null) ? NoteDocuments.toNote(document) : null;
 	}
 
