@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scheduling benchmark behind {@code ./bench scheduling}, on the whole local stack: a
  * program of 200 weekly groups over one year with their sessions expanded; the iCalendar
  * feed of a patient in 5 groups and of a therapist facilitating 20; 10,000 session ×
- * member attendance rows recorded through the API. With {@code -Dbench.size=smoke}
- * ({@code ./test} runs it so) the same steps run at a few of each. Requests go to
- * sessions-service's own port: through the gateway the per-user rate limit (20 requests
- * per second) would be what is measured.
+ * member attendance rows recorded through the API as fast as 4 clients go, 10,000 more at
+ * a set pace of 500 rows/s. With {@code -Dbench.size=smoke} ({@code ./test} runs it so)
+ * the same steps run at a few of each. Requests go to sessions-service's own port:
+ * through the gateway the per-user rate limit (20 requests per second) would be what is
+ * measured.
  */
 @ExtendWith(RunningStack.class)
 class SchedulingBenchmark {
@@ -126,13 +128,17 @@ class SchedulingBenchmark {
 			.add(String.format(Locale.ROOT, "  sessions per group: %d, about %d sessions in all, %.0f sessions/s",
 					sessions, sessions * GROUPS, sessions * GROUPS / createSeconds));
 
-		// at full size: 10 members in each of the 20 groups therapist 0 facilitates
+		// at full size: 10 members in each of the 20 groups therapist 0 facilitates and
+		// in
+		// each of the 20 of therapist 1 (those for attendance at a set pace)
 		List<String> ofTherapist0 = new ArrayList<>();
+		List<String> ofTherapist1 = new ArrayList<>();
 		for (int g = 0; g < GROUPS; g += THERAPISTS) {
 			ofTherapist0.add(groupOf(groups, base, director, "Group " + g));
+			ofTherapist1.add(groupOf(groups, base, director, "Group " + (g + 1)));
 		}
 		List<Callable<Void>> enrolments = new ArrayList<>();
-		for (String group : ofTherapist0) {
+		for (String group : concat(ofTherapist0, ofTherapist1)) {
 			for (Patients.Patient patient : patients) {
 				enrolments.add(() -> {
 					HttpResponse<String> joined = send("POST", base + "/api/sessions/groups/" + group + "/memberships",
@@ -143,56 +149,46 @@ class SchedulingBenchmark {
 			}
 		}
 		runAll(enrolments);
-		Duration caughtUp = ConsumersCaughtUp.await(RunningStack.config().kafkaBootstrap(), Duration.ofMinutes(15));
-		this.figures.add(String.format(Locale.ROOT,
-				"  consumers (dashboards, live updates, notes-service's read model) caught up with the groups' events %.1f s later",
-				caughtUp.toMillis() / 1e3));
+		caughtUp("groups' events");
 
 		// at full size 10,000 attendance rows: 20 groups x 50 sessions x 10 members. The
 		// first half of each group's sessions member after member, as a facilitator taps
 		// through the roster (each client takes a whole session: 4 clients are 4 sessions
 		// at once); the second half one request per session, the whole roster at once.
-		String therapistToken = therapists.get(0).token().get();
-		String[] statuses = { "EXCUSED", "CANCELLED_BY_PATIENT", "LATE_CANCELLATION", "CANCELLED_BY_CLINICIAN" };
+		// Both as fast as the 4 clients can go: the latencies are those of a saturated
+		// service. Then 10,000 rows more in therapist 1's groups, a roster per request
+		// at the pace the issue names (500 rows/s from 4 clients), latency measured from
+		// when each request was due, so a slow answer also counts against the ones it
+		// held up.
 		List<Long> memberLatencies = Collections.synchronizedList(new ArrayList<>());
 		List<Long> rosterLatencies = Collections.synchronizedList(new ArrayList<>());
 		List<Callable<Void>> memberAfterMember = new ArrayList<>();
 		List<Callable<Void>> wholeRosters = new ArrayList<>();
-		for (String group : ofTherapist0) {
-			JsonNode list = Http.json(Http.get(base + "/api/sessions/groups/" + group + "/sessions?from="
-					+ monday.atStartOfDay().toInstant(ZoneOffset.UTC) + "&to="
-					+ monday.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC), therapistToken));
-			assertThat(list.size()).isGreaterThanOrEqualTo(SESSIONS_RECORDED);
-			for (int s = 0; s < SESSIONS_RECORDED; s++) {
-				String session = list.get(s).get("id").asText();
-				List<Map<String, Object>> marks = new ArrayList<>();
-				for (int p = 0; p < PATIENTS; p++) {
-					marks.add(Map.of("patientId", patients.get(p).id(), "status", statuses[(s + p) % statuses.length]));
-				}
-				if (s < SESSIONS_RECORDED / 2) {
-					memberAfterMember.add(() -> {
-						for (Map<String, Object> mark : marks) {
-							long started = System.nanoTime();
-							HttpResponse<String> recorded = send("PUT",
-									base + "/api/sessions/sessions/" + session + "/attendance/" + mark.get("patientId"),
-									therapists.get(0).token().get(), Map.of("status", mark.get("status")));
-							memberLatencies.add(System.nanoTime() - started);
-							assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
-						}
-						return null;
-					});
-				}
-				else {
-					wholeRosters.add(() -> {
+		Supplier<String> therapist0 = therapists.get(0).token();
+		List<Roster> rosters0 = rosters(base, ofTherapist0, therapist0, patients, monday);
+		for (int r = 0; r < rosters0.size(); r++) {
+			Roster roster = rosters0.get(r);
+			if (r % SESSIONS_RECORDED < SESSIONS_RECORDED / 2) {
+				memberAfterMember.add(() -> {
+					for (Map<String, Object> mark : roster.marks()) {
 						long started = System.nanoTime();
 						HttpResponse<String> recorded = send("PUT",
-								base + "/api/sessions/sessions/" + session + "/attendance",
-								therapists.get(0).token().get(), Map.of("records", marks));
-						rosterLatencies.add(System.nanoTime() - started);
+								base + "/api/sessions/sessions/" + roster.session() + "/attendance/"
+										+ mark.get("patientId"),
+								therapist0.get(), Map.of("status", mark.get("status")));
+						memberLatencies.add(System.nanoTime() - started);
 						assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
-						return null;
-					});
-				}
+					}
+					return null;
+				});
+			}
+			else {
+				wholeRosters.add(() -> {
+					long started = System.nanoTime();
+					roster.record(base, therapist0.get());
+					rosterLatencies.add(System.nanoTime() - started);
+					return null;
+				});
 			}
 		}
 		long recordStart = System.nanoTime();
@@ -200,11 +196,16 @@ class SchedulingBenchmark {
 		report("record attendance member after member (PUT .../attendance/{patientId}), " + THREADS
 				+ " clients, each a session", memberLatencies, (System.nanoTime() - recordStart) / 1e9,
 				memberLatencies.size(), "rows");
+		caughtUp("attendance member after member");
 		long rosterStart = System.nanoTime();
 		runAll(wholeRosters);
 		report("record attendance a roster at once (PUT .../attendance, " + PATIENTS + " members), " + THREADS
 				+ " clients; latency per request", rosterLatencies, (System.nanoTime() - rosterStart) / 1e9,
 				rosterLatencies.size() * PATIENTS, "rows");
+		caughtUp("rosters at once");
+		paced(base, rosters(base, ofTherapist1, therapists.get(1).token(), patients, monday),
+				therapists.get(1).token());
+		caughtUp("rosters at a set pace");
 
 		Patients.Patient inFive = Patients.invite("Five");
 		List<String> feedGroups = ofTherapist0.subList(0, Math.min(5, ofTherapist0.size()));
@@ -219,6 +220,93 @@ class SchedulingBenchmark {
 		System.out.println();
 		System.out.println("== scheduling benchmark ==");
 		this.figures.forEach(System.out::println);
+	}
+
+	/** The rows per second that attendance at a set pace offers. */
+	private static final int PACE_ROWS_PER_SECOND = 500;
+
+	/**
+	 * Rosters at {@link #PACE_ROWS_PER_SECOND} from {@link #THREADS} clients, each on its
+	 * own timetable (a request due every {@code THREADS x members / rate} seconds, the
+	 * clients a quarter of that apart). A request sent late because the one before it was
+	 * slow is timed from when it was due.
+	 */
+	private void paced(String base, List<Roster> rosters, Supplier<String> token) throws Exception {
+		long interval = (long) (THREADS * PATIENTS * 1e9 / PACE_ROWS_PER_SECOND);
+		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+		List<Callable<Void>> clients = new ArrayList<>();
+		long start = System.nanoTime() + Duration.ofMillis(100).toNanos();
+		for (int c = 0; c < THREADS; c++) {
+			int client = c;
+			clients.add(() -> {
+				long due = start + client * interval / THREADS;
+				for (int r = client; r < rosters.size(); r += THREADS) {
+					long wait = due - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
+					rosters.get(r).record(base, token.get());
+					latencies.add(System.nanoTime() - due);
+					due += interval;
+				}
+				return null;
+			});
+		}
+		runAll(clients);
+		report("record attendance a roster at once (PUT .../attendance, " + PATIENTS + " members), " + THREADS
+				+ " clients at a set pace of " + PACE_ROWS_PER_SECOND + " rows/s; latency per request from when due",
+				latencies, (System.nanoTime() - start) / 1e9, latencies.size() * PATIENTS, "rows");
+	}
+
+	/**
+	 * The first {@code SESSIONS_RECORDED} sessions of each group, each with a status for
+	 * every member.
+	 */
+	private static List<Roster> rosters(String base, List<String> groups, Supplier<String> token,
+			List<Patients.Patient> patients, LocalDate monday) {
+		String[] statuses = { "EXCUSED", "CANCELLED_BY_PATIENT", "LATE_CANCELLATION", "CANCELLED_BY_CLINICIAN" };
+		List<Roster> rosters = new ArrayList<>();
+		for (String group : groups) {
+			JsonNode list = Http.json(Http.get(base + "/api/sessions/groups/" + group + "/sessions?from="
+					+ monday.atStartOfDay().toInstant(ZoneOffset.UTC) + "&to="
+					+ monday.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC), token.get()));
+			assertThat(list.size()).isGreaterThanOrEqualTo(SESSIONS_RECORDED);
+			for (int s = 0; s < SESSIONS_RECORDED; s++) {
+				List<Map<String, Object>> marks = new ArrayList<>();
+				for (int p = 0; p < PATIENTS; p++) {
+					marks.add(Map.of("patientId", patients.get(p).id(), "status", statuses[(s + p) % statuses.length]));
+				}
+				rosters.add(new Roster(list.get(s).get("id").asText(), marks));
+			}
+		}
+		return rosters;
+	}
+
+	/**
+	 * Waits until every consumer group read every event so far, and says how long that
+	 * took.
+	 */
+	private void caughtUp(String after) throws Exception {
+		Duration took = ConsumersCaughtUp.await(RunningStack.config().kafkaBootstrap(), Duration.ofMinutes(15));
+		this.figures.add(String.format(Locale.ROOT,
+				"  consumers (dashboards, live updates, notes-service's read model) caught up with the %s %.1f s later",
+				after, took.toMillis() / 1e3));
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> both = new ArrayList<>(first);
+		both.addAll(second);
+		return both;
+	}
+
+	/** A session's attendance, a status for each member. */
+	record Roster(String session, List<Map<String, Object>> marks) {
+
+		void record(String base, String token) {
+			HttpResponse<String> recorded = send("PUT", base + "/api/sessions/sessions/" + this.session + "/attendance",
+					token, Map.of("records", this.marks));
+			assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+		}
 	}
 
 	private void feed(String base, String token, String what) {
