@@ -1,7 +1,12 @@
 package org.therapygroups.sessions.dashboard;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.cloudevents.CloudEvent;
@@ -11,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,11 +24,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
+import org.therapygroups.events.EventFormatException;
 import org.therapygroups.events.EventTypes;
+import org.therapygroups.events.Events;
 import org.therapygroups.events.Topics;
 import org.therapygroups.events.idempotency.IdempotentConsumer;
 import org.therapygroups.events.idempotency.MongoProcessedEvents;
@@ -61,6 +72,8 @@ class DashboardEventsListener implements ConsumerSeekAware {
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardEventsListener.class);
 
+	private static final LogAccessor LOG_ACCESSOR = new LogAccessor(DashboardEventsListener.class);
+
 	private final MongoTemplate mongo;
 
 	private final MongoProcessedEvents processedEvents;
@@ -87,55 +100,156 @@ class DashboardEventsListener implements ConsumerSeekAware {
 		this.registry = registry;
 	}
 
+	/**
+	 * A poll's records in their order. Consecutive attendance events (a roster, a busy
+	 * evening) are applied together; every other event on its own. A record that fails is
+	 * named to the error handler with its index, so the records before it count as
+	 * handled and it is retried, or parked if it can never be read.
+	 */
 	@KafkaListener(id = CONSUMER_NAME, topics = { Topics.SESSIONS, Topics.NOTES },
-			groupId = "${spring.application.name}.dashboard", concurrency = "1")
-	void on(ConsumerRecord<String, CloudEvent> record) {
+			groupId = "${spring.application.name}.dashboard", concurrency = "1", batch = "true")
+	void on(List<ConsumerRecord<String, CloudEvent>> records) {
+		ensureIndexes();
+		int next = 0;
+		while (next < records.size()) {
+			int end = next;
+			while (end < records.size() && isAttendance(records.get(end).value())) {
+				end++;
+			}
+			if (end > next) {
+				attendance(records.subList(next, end));
+				next = end;
+			}
+			else {
+				one(records.get(next));
+				next++;
+			}
+		}
+	}
+
+	private void one(ConsumerRecord<String, CloudEvent> record) {
 		CloudEvent event = record.value();
 		if (event == null) {
+			DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+					SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+			if (unreadable != null) {
+				throw new BatchListenerFailedException("unreadable record", unreadable, record);
+			}
 			return;
 		}
-		ensureIndexes();
 		DashboardProjection p = this.projection;
-		Boolean ran = switch (event.getType()) {
-			case EventTypes.Sessions.GROUP_CREATED ->
-				this.consumer.handle(event, GroupCreated.class, (e, g) -> p.groupDefined(g.groupId(), g.definition()));
-			case EventTypes.Sessions.GROUP_UPDATED ->
-				this.consumer.handle(event, GroupUpdated.class, (e, g) -> p.groupDefined(g.groupId(), g.definition()));
-			case EventTypes.Sessions.SESSION_SCHEDULED -> this.consumer.handle(event, SessionScheduled.class,
-					(e, s) -> p.sessionScheduled(s.sessionId(), s.groupId(), s.startsAt(), s.endsAt()));
-			case EventTypes.Sessions.SESSION_RESCHEDULED -> this.consumer.handle(event, SessionRescheduled.class,
-					(e, s) -> p.sessionScheduled(s.sessionId(), s.groupId(), s.startsAt(), s.endsAt()));
-			case EventTypes.Sessions.SESSION_CANCELLED -> this.consumer.handle(event, SessionCancelled.class,
-					(e, s) -> p.sessionStatus(s.sessionId(), s.groupId(), SessionModel.CANCELLED));
-			case EventTypes.Sessions.SESSION_STARTED -> this.consumer.handle(event, SessionStarted.class,
-					(e, s) -> p.sessionStatus(s.sessionId(), s.groupId(), SessionModel.STARTED));
-			case EventTypes.Sessions.SESSION_COMPLETED -> this.consumer.handle(event, SessionCompleted.class,
-					(e, s) -> p.sessionCompleted(s.sessionId(), s.groupId(), s.startsAt(), s.endsAt()));
-			case EventTypes.Sessions.ATTENDANCE_RECORDED -> this.consumer.handle(event, AttendanceRecorded.class,
-					(e, a) -> p.attendance(a.sessionId(), a.groupId(), a.patientId(), a.status().name(), a.version()));
-			case EventTypes.Sessions.ATTENDANCE_CORRECTED -> this.consumer.handle(event, AttendanceCorrected.class,
-					(e, a) -> p.attendance(a.sessionId(), a.groupId(), a.patientId(), a.status().name(), a.version()));
-			case EventTypes.Sessions.MEMBERSHIP_JOINED -> this.consumer.handle(event, MembershipJoined.class,
-					(e, m) -> p.membership(m.episodeId(), m.groupId(), m.patientId(), "ACTIVE", m.occurredAt()));
-			case EventTypes.Sessions.MEMBERSHIP_PROMOTED -> this.consumer.handle(event, MembershipPromoted.class,
-					(e, m) -> p.membership(m.episodeId(), m.groupId(), m.patientId(), "ACTIVE", m.occurredAt()));
-			case EventTypes.Sessions.MEMBERSHIP_WAITLISTED -> this.consumer.handle(event, MembershipWaitlisted.class,
-					(e, m) -> p.membership(m.episodeId(), m.groupId(), m.patientId(), "WAITLISTED", m.occurredAt()));
-			case EventTypes.Sessions.MEMBERSHIP_LEFT ->
-				this.consumer.handle(event, MembershipLeft.class, (e, m) -> p.membership(m.episodeId(), m.groupId(),
-						m.patientId(), (m.status() != null) ? m.status() : "LEFT", m.occurredAt()));
-			case EventTypes.Notes.NOTE_DRAFTED -> this.consumer.handle(event, NoteDrafted.class,
-					(e, n) -> p.noteDrafted(n.sessionId(), n.groupId(), n.sessionEndsAt()));
-			case EventTypes.Notes.NOTE_SIGNED -> this.consumer.handle(event, NoteSigned.class,
-					(e, n) -> p.noteSigned(n.sessionId(), n.groupId(), n.sessionEndsAt(), n.occurredAt()));
-			case EventTypes.Notes.NOTE_VOIDED ->
-				this.consumer.handle(event, NoteVoided.class, (e, n) -> p.noteVoided(n.sessionId(), n.groupId()));
-			default -> null;
-		};
+		Boolean ran;
+		try {
+			ran = switch (event.getType()) {
+				case EventTypes.Sessions.GROUP_CREATED -> this.consumer.handle(event, GroupCreated.class,
+						(e, g) -> p.groupDefined(g.groupId(), g.definition()));
+				case EventTypes.Sessions.GROUP_UPDATED -> this.consumer.handle(event, GroupUpdated.class,
+						(e, g) -> p.groupDefined(g.groupId(), g.definition()));
+				case EventTypes.Sessions.SESSION_SCHEDULED -> this.consumer.handle(event, SessionScheduled.class,
+						(e, s) -> p.sessionScheduled(s.sessionId(), s.groupId(), s.startsAt(), s.endsAt()));
+				case EventTypes.Sessions.SESSION_RESCHEDULED -> this.consumer.handle(event, SessionRescheduled.class,
+						(e, s) -> p.sessionScheduled(s.sessionId(), s.groupId(), s.startsAt(), s.endsAt()));
+				case EventTypes.Sessions.SESSION_CANCELLED -> this.consumer.handle(event, SessionCancelled.class,
+						(e, s) -> p.sessionStatus(s.sessionId(), s.groupId(), SessionModel.CANCELLED));
+				case EventTypes.Sessions.SESSION_STARTED -> this.consumer.handle(event, SessionStarted.class,
+						(e, s) -> p.sessionStatus(s.sessionId(), s.groupId(), SessionModel.STARTED));
+				case EventTypes.Sessions.SESSION_COMPLETED -> this.consumer.handle(event, SessionCompleted.class,
+						(e, s) -> p.sessionCompleted(s.sessionId(), s.groupId(), s.startsAt(), s.endsAt()));
+				case EventTypes.Sessions.MEMBERSHIP_JOINED -> this.consumer.handle(event, MembershipJoined.class,
+						(e, m) -> p.membership(m.episodeId(), m.groupId(), m.patientId(), "ACTIVE", m.occurredAt()));
+				case EventTypes.Sessions.MEMBERSHIP_PROMOTED -> this.consumer.handle(event, MembershipPromoted.class,
+						(e, m) -> p.membership(m.episodeId(), m.groupId(), m.patientId(), "ACTIVE", m.occurredAt()));
+				case EventTypes.Sessions.MEMBERSHIP_WAITLISTED ->
+					this.consumer.handle(event, MembershipWaitlisted.class, (e, m) -> p.membership(m.episodeId(),
+							m.groupId(), m.patientId(), "WAITLISTED", m.occurredAt()));
+				case EventTypes.Sessions.MEMBERSHIP_LEFT ->
+					this.consumer.handle(event, MembershipLeft.class, (e, m) -> p.membership(m.episodeId(), m.groupId(),
+							m.patientId(), (m.status() != null) ? m.status() : "LEFT", m.occurredAt()));
+				case EventTypes.Notes.NOTE_DRAFTED -> this.consumer.handle(event, NoteDrafted.class,
+						(e, n) -> p.noteDrafted(n.sessionId(), n.groupId(), n.sessionEndsAt()));
+				case EventTypes.Notes.NOTE_SIGNED -> this.consumer.handle(event, NoteSigned.class,
+						(e, n) -> p.noteSigned(n.sessionId(), n.groupId(), n.sessionEndsAt(), n.occurredAt()));
+				case EventTypes.Notes.NOTE_VOIDED ->
+					this.consumer.handle(event, NoteVoided.class, (e, n) -> p.noteVoided(n.sessionId(), n.groupId()));
+				default -> null;
+			};
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("dashboard event not applied", ex, record);
+		}
 		if (ran != null) {
 			log.debug("Dashboard event {} ({}) for group {}: {}", event.getId(), event.getType(), record.key(),
 					ran ? "applied" : "already applied, skipped");
 		}
+	}
+
+	/**
+	 * Consecutive attendance events: those not applied before, in one go, then their ids
+	 * recorded in one go. An event whose payload does not fit stops the run there: the
+	 * ones before it are applied, and it is named to the error handler.
+	 */
+	private void attendance(List<ConsumerRecord<String, CloudEvent>> records) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (ConsumerRecord<String, CloudEvent> record : records) {
+			if (record.value().getId() == null || record.value().getId().isBlank()) {
+				throw new BatchListenerFailedException("attendance event not applied",
+						new EventFormatException("Event without an id cannot be handled idempotently"), record);
+			}
+			ids.add(record.value().getId());
+		}
+		Set<String> applied;
+		try {
+			applied = new HashSet<>(this.processedEvents.processedAmong(CONSUMER_NAME, ids));
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("attendance events not applied", ex, records.get(0));
+		}
+		List<DashboardProjection.Attended> events = new ArrayList<>();
+		List<String> eventIds = new ArrayList<>();
+		for (ConsumerRecord<String, CloudEvent> record : records) {
+			CloudEvent event = record.value();
+			if (!applied.add(event.getId())) {
+				continue;
+			}
+			try {
+				events.add(attended(event));
+				eventIds.add(event.getId());
+			}
+			catch (EventFormatException ex) {
+				apply(events, eventIds, records.get(0));
+				throw new BatchListenerFailedException("attendance event not readable", ex, record);
+			}
+		}
+		apply(events, eventIds, records.get(0));
+		log.debug("Dashboard: {} attendance events applied, {} already applied before", eventIds.size(),
+				records.size() - eventIds.size());
+	}
+
+	private void apply(List<DashboardProjection.Attended> events, List<String> eventIds,
+			ConsumerRecord<String, CloudEvent> first) {
+		try {
+			this.projection.attendance(events);
+			this.processedEvents.markAllProcessed(CONSUMER_NAME, eventIds);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("attendance events not applied", ex, first);
+		}
+	}
+
+	private static boolean isAttendance(CloudEvent event) {
+		return event != null && (EventTypes.Sessions.ATTENDANCE_RECORDED.equals(event.getType())
+				|| EventTypes.Sessions.ATTENDANCE_CORRECTED.equals(event.getType()));
+	}
+
+	private static DashboardProjection.Attended attended(CloudEvent event) {
+		if (EventTypes.Sessions.ATTENDANCE_RECORDED.equals(event.getType())) {
+			AttendanceRecorded a = Events.payload(event, AttendanceRecorded.class);
+			return new DashboardProjection.Attended(a.sessionId(), a.groupId(), a.patientId(), a.status().name(),
+					a.version());
+		}
+		AttendanceCorrected a = Events.payload(event, AttendanceCorrected.class);
+		return new DashboardProjection.Attended(a.sessionId(), a.groupId(), a.patientId(), a.status().name(),
+				a.version());
 	}
 
 	/**

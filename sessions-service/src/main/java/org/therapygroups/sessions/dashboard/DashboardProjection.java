@@ -2,12 +2,20 @@ package org.therapygroups.sessions.dashboard;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,12 +28,13 @@ import org.therapygroups.events.sessions.GroupDefinition;
 /**
  * Writes sessions and notes events into the dashboards' read model. Every step reads and
  * writes documents by id (the default database serves only those from an index) and sets
- * values rather than adding to them (an attendance event is three reads and three writes:
- * the session, the group, the member; the session's entry in its group-month document is
- * set by an upsert without reading the month): the group-month figures are recomputed
- * from the session document, so an event handled twice, or a crash between two writes
- * followed by a retry, leaves the same figures. One group's events arrive in order on one
- * partition and one consumer thread handles them, so no two writers race on a document.
+ * values rather than adding to them (attendance events are applied together: the
+ * sessions, groups and members they touch read with one query each and written with one
+ * command each; the session's entry in its group-month document is set by an upsert
+ * without reading the month): the group-month figures are recomputed from the session
+ * document, so an event handled twice, or a crash between two writes followed by a retry,
+ * leaves the same figures. One group's events arrive in order on one partition and one
+ * consumer thread handles them, so no two writers race on a document.
  */
 @Component
 class DashboardProjection {
@@ -75,18 +84,74 @@ class DashboardProjection {
 	}
 
 	void attendance(String sessionId, String groupId, String patientId, String status, int version) {
-		GroupModel group = this.mongo.findById(groupId, GroupModel.class);
-		SessionModel session = change(sessionId, groupId, group, (s) -> s.attended(patientId, status, version));
-		String current = session.attendance().get(patientId).status();
-		MemberModel before = this.mongo.findById(MemberModel.key(groupId, patientId), MemberModel.class);
-		MemberModel member = (before != null) ? before : new MemberModel(MemberModel.key(groupId, patientId), groupId,
-				(group != null) ? group.programId() : null, patientId, "ACTIVE", null, null);
-		Map<String, MemberModel.Visit> visits = new LinkedHashMap<>(member.visits());
-		visits.put(sessionId, new MemberModel.Visit(session.startsAt(), current));
-		MemberModel after = new MemberModel(member.id(), groupId, member.programId(), patientId, member.status(),
-				member.since(), visits);
-		this.mongo.save(after);
-		this.publisher.publishEvent(new MemberChanged(before, after, sessionId));
+		attendance(List.of(new Attended(sessionId, groupId, patientId, status, version)));
+	}
+
+	/**
+	 * Applies attendance events together, in their order: each session, group and member
+	 * they touch is read once (one query per kind), changed in memory by every event for
+	 * it, and written once, the writes of a kind in one command. A roster of ten members
+	 * is then one write of the session instead of ten, and the default database commits
+	 * once per command. The documents written are the ones the events applied one by one
+	 * would leave; a member changed by several sessions is announced once, with the last.
+	 * @param events attendance events, as they came from one group's partition
+	 */
+	void attendance(List<Attended> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		Map<String, GroupModel> groups = byId(GroupModel.class, GroupModel::id,
+				events.stream().map(Attended::groupId).toList());
+		Map<String, SessionModel> sessions = byId(SessionModel.class, SessionModel::id,
+				events.stream().map(Attended::sessionId).toList());
+		Map<String, Attended> lastOfMember = new LinkedHashMap<>();
+		Map<String, Set<String>> sessionsOfMember = new LinkedHashMap<>();
+		for (Attended event : events) {
+			SessionModel session = sessions.get(event.sessionId());
+			session = (session != null) ? session : SessionModel.empty(event.sessionId(), event.groupId());
+			sessions.put(event.sessionId(), session.attended(event.patientId(), event.status(), event.version()));
+			String member = MemberModel.key(event.groupId(), event.patientId());
+			lastOfMember.remove(member);
+			lastOfMember.put(member, event);
+			sessionsOfMember.computeIfAbsent(member, (key) -> new LinkedHashSet<>()).add(event.sessionId());
+		}
+		BulkOperations months = this.mongo.bulkOps(BulkMode.ORDERED, GroupMonth.class);
+		BulkOperations sessionWrites = this.mongo.bulkOps(BulkMode.ORDERED, SessionModel.class);
+		Set<String> touched = new LinkedHashSet<>(events.stream().map(Attended::sessionId).toList());
+		boolean anyMonth = false;
+		for (String sessionId : touched) {
+			SessionModel session = sessions.get(sessionId);
+			GroupModel group = groups.get(session.groupId());
+			anyMonth |= countable(session, group);
+			session = counted(session, group, months);
+			sessions.put(sessionId, session);
+			sessionWrites.replaceOne(byId(sessionId), session, FindAndReplaceOptions.options().upsert());
+		}
+		Map<String, MemberModel> stored = byId(MemberModel.class, MemberModel::id, lastOfMember.keySet());
+		BulkOperations memberWrites = this.mongo.bulkOps(BulkMode.ORDERED, MemberModel.class);
+		List<MemberChanged> changes = new ArrayList<>();
+		lastOfMember.forEach((key, last) -> {
+			MemberModel before = stored.get(key);
+			GroupModel group = groups.get(last.groupId());
+			MemberModel member = (before != null) ? before : new MemberModel(key, last.groupId(),
+					(group != null) ? group.programId() : null, last.patientId(), "ACTIVE", null, null);
+			Map<String, MemberModel.Visit> visits = new LinkedHashMap<>(member.visits());
+			for (String sessionId : sessionsOfMember.get(key)) {
+				SessionModel session = sessions.get(sessionId);
+				visits.put(sessionId,
+						new MemberModel.Visit(session.startsAt(), session.attendance().get(last.patientId()).status()));
+			}
+			MemberModel after = new MemberModel(key, last.groupId(), member.programId(), last.patientId(),
+					member.status(), member.since(), visits);
+			memberWrites.replaceOne(byId(key), after, FindAndReplaceOptions.options().upsert());
+			changes.add(new MemberChanged(before, after, last.sessionId()));
+		});
+		if (anyMonth) {
+			months.execute();
+		}
+		sessionWrites.execute();
+		memberWrites.execute();
+		changes.forEach(this.publisher::publishEvent);
 	}
 
 	void noteDrafted(String sessionId, String groupId, Instant sessionEndsAt) {
@@ -152,9 +217,8 @@ class DashboardProjection {
 	}
 
 	/**
-	 * Applies a change to a session document and sets the session's figures in its
-	 * group-month document with one upsert of that session's entry: no read of the month,
-	 * and a value set rather than added, so a repeated event leaves the same figures.
+	 * Applies a change to a session document and sets its figures in its group-month
+	 * document.
 	 * @param group the group as the read model knows it, or {@code null}
 	 * @return the session after the change
 	 */
@@ -162,21 +226,55 @@ class DashboardProjection {
 			UnaryOperator<SessionModel> change) {
 		SessionModel stored = this.mongo.findById(sessionId, SessionModel.class);
 		SessionModel session = change.apply((stored != null) ? stored : SessionModel.empty(sessionId, groupId));
-		if (group != null && group.programId() != null && session.startsAt() != null) {
-			String key = GroupMonth.key(groupId, YearMonth.from(session.startsAt().atZone(group.zone())));
-			if (session.monthKey() != null && !session.monthKey().equals(key)) {
-				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(session.monthKey())),
-						new Update().unset(GroupMonth.SESSIONS + "." + sessionId), GroupMonth.class);
-			}
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(key)),
-					new Update().set("programId", group.programId())
-						.set("groupId", groupId)
-						.set(GroupMonth.SESSIONS + "." + sessionId, figures(session, group)),
-					GroupMonth.class);
-			session = session.countedIn(key);
+		BulkOperations months = this.mongo.bulkOps(BulkMode.ORDERED, GroupMonth.class);
+		if (countable(session, group)) {
+			session = counted(session, group, months);
+			months.execute();
 		}
 		this.mongo.save(session);
 		return session;
+	}
+
+	/**
+	 * Sets the session's figures in its group-month document with one upsert of that
+	 * session's entry (queued on {@code months}): no read of the month, and a value set
+	 * rather than added, so a repeated event leaves the same figures. A session moved to
+	 * another month leaves the old one.
+	 * @param group the group as the read model knows it, or {@code null} (then the
+	 * session is counted nowhere yet)
+	 * @return the session, with the month it is counted in
+	 */
+	private static SessionModel counted(SessionModel session, GroupModel group, BulkOperations months) {
+		if (!countable(session, group)) {
+			return session;
+		}
+		String key = GroupMonth.key(session.groupId(), YearMonth.from(session.startsAt().atZone(group.zone())));
+		if (session.monthKey() != null && !session.monthKey().equals(key)) {
+			months.updateOne(byId(session.monthKey()), new Update().unset(GroupMonth.SESSIONS + "." + session.id()));
+		}
+		months.upsert(byId(key),
+				new Update().set("programId", group.programId())
+					.set("groupId", session.groupId())
+					.set(GroupMonth.SESSIONS + "." + session.id(), figures(session, group)));
+		return session.countedIn(key);
+	}
+
+	/** A session is counted once its group's program and its own start are known. */
+	private static boolean countable(SessionModel session, GroupModel group) {
+		return group != null && group.programId() != null && session.startsAt() != null;
+	}
+
+	private static Query byId(String id) {
+		return Query.query(Criteria.where("_id").is(id));
+	}
+
+	/** Documents by id, one query for all of them. */
+	private <T> Map<String, T> byId(Class<T> type, Function<T, String> id, Collection<String> ids) {
+		Map<String, T> found = new LinkedHashMap<>();
+		for (T document : this.mongo.find(Query.query(Criteria.where("_id").in(new LinkedHashSet<>(ids))), type)) {
+			found.put(id.apply(document), document);
+		}
+		return found;
 	}
 
 	static GroupMonth.SessionFigures figures(SessionModel session, GroupModel group) {
@@ -191,6 +289,10 @@ class DashboardProjection {
 				MemberModel.class)) {
 			this.mongo.dropCollection(type);
 		}
+	}
+
+	/** One attendance event's facts, as the projection needs them. */
+	record Attended(String sessionId, String groupId, String patientId, String status, int version) {
 	}
 
 }

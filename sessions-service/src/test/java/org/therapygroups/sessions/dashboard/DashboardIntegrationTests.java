@@ -1,13 +1,27 @@
 package org.therapygroups.sessions.dashboard;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.therapygroups.events.EventJson;
 import org.therapygroups.events.EventSources;
+import org.therapygroups.events.EventTypes;
 import org.therapygroups.events.Events;
+import org.therapygroups.events.Topics;
 import org.therapygroups.events.kafka.CloudEventRecords;
 import org.therapygroups.events.notes.NoteDrafted;
 import org.therapygroups.events.notes.NoteSigned;
+import org.therapygroups.events.sessions.AttendanceRecorded;
+import org.therapygroups.events.sessions.AttendanceStatus;
 import org.therapygroups.sessions.support.Api;
 import org.therapygroups.sessions.support.Caller;
 import org.therapygroups.sessions.support.Fixtures;
@@ -59,6 +79,9 @@ class DashboardIntegrationTests {
 
 	@Autowired
 	private DashboardEventsListener listener;
+
+	@Autowired
+	private EmbeddedKafkaBroker broker;
 
 	private Api api;
 
@@ -176,6 +199,55 @@ class DashboardIntegrationTests {
 	}
 
 	@Test
+	void aRosterIsAppliedTogetherPastEventsThatCannotBeAndItsEventsDeliveredAgainChangeNothing() throws Exception {
+		String first = this.fixtures.firstSession(this.therapist, this.groupId);
+		// on the group's partition before the roster: a record that is no CloudEvent and
+		// an attendance event whose payload does not fit; both are parked, neither
+		// holds the roster up
+		byte[] garbage = ("not a cloud event " + this.groupId).getBytes(StandardCharsets.UTF_8);
+		CloudEvent unfit = CloudEventBuilder.v1()
+			.withId(UUID.randomUUID().toString())
+			.withSource(URI.create(EventSources.SESSIONS_SERVICE))
+			.withType(EventTypes.Sessions.ATTENDANCE_RECORDED)
+			.withSubject(this.groupId)
+			.withDataContentType(Events.DATA_CONTENT_TYPE)
+			.withData(Events.DATA_CONTENT_TYPE, ("{\"sessionId\":\"" + first + "\"}").getBytes(StandardCharsets.UTF_8))
+			.build();
+		Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.broker.getBrokersAsString());
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producer, new StringSerializer(),
+				new ByteArraySerializer())) {
+			raw.send(new ProducerRecord<>(Topics.SESSIONS, this.groupId, garbage)).get(10, TimeUnit.SECONDS);
+		}
+		this.kafka.send(new ProducerRecord<>(Topics.SESSIONS, this.groupId, unfit)).get(10, TimeUnit.SECONDS);
+
+		Api.Response roster = this.api.put(this.therapist, "/api/sessions/sessions/" + first + "/attendance",
+				Map.of("records", List.of(Map.of("patientId", this.patientA, "status", "PRESENT"),
+						Map.of("patientId", this.patientB, "status", "NO_SHOW"))));
+		assertThat(roster.status()).as(roster.toString()).isEqualTo(200);
+		Map<String, Object> counted = awaitTotals("$.totals.noShow", 1);
+		assertThat(counted).containsEntry("attended", 1).containsEntry("sessionsHeld", 1);
+		Api.Response member = this.api.get(this.director,
+				"/api/sessions/dashboards/groups/" + this.groupId + "/members/" + this.patientB);
+		assertThat(member.<String>json("$.visits[0].sessionId")).isEqualTo(first);
+		List<ConsumerRecord<String, byte[]>> parked = deadLetters(this.groupId, 2);
+		assertThat(parked).extracting(ConsumerRecord::value).contains(garbage);
+		assertThat(parked).extracting((record) -> new String(record.value(), StandardCharsets.UTF_8))
+			.anyMatch((value) -> value.contains(unfit.getId()));
+
+		// the roster's events again, as after a crash before their offsets were
+		// committed, with an older version of patient A's row under a new id: skipped,
+		// and the older version changes nothing
+		List<ConsumerRecord<String, CloudEvent>> again = attendanceEvents(first, unfit.getId(), 2);
+		CloudEvent older = Events.create(EventSources.SESSIONS_SERVICE, new AttendanceRecorded(first, this.groupId,
+				this.patientA, AttendanceStatus.NO_SHOW, null, 0, "FACILITATOR", this.therapist.id(), FIRST));
+		List<ConsumerRecord<String, CloudEvent>> redelivered = new ArrayList<>(again);
+		redelivered.add(new ConsumerRecord<>(Topics.SESSIONS, 0, 0, this.groupId, older));
+		this.listener.on(redelivered);
+		assertThat(programView().<Map<String, Object>>json("$.totals")).isEqualTo(counted);
+	}
+
+	@Test
 	void filtersAndPeriodsSplitTheFigures() {
 		String first = this.fixtures.firstSession(this.therapist, this.groupId);
 		record(first, this.patientA, "PRESENT");
@@ -224,6 +296,56 @@ class DashboardIntegrationTests {
 
 	private void publish(CloudEvent event) throws Exception {
 		this.kafka.send(CloudEventRecords.toRecord(event)).get(10, TimeUnit.SECONDS);
+	}
+
+	/** The first {@code count} dead letters of sessions.events keyed {@code key}. */
+	private List<ConsumerRecord<String, byte[]>> deadLetters(String key, int count) {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(reader(), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.deadLetter(Topics.SESSIONS)));
+			await().atMost(TIMEOUT).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (key.equals(record.key())) {
+						records.add(record);
+					}
+				});
+				return records.size() >= count;
+			});
+		}
+		return records;
+	}
+
+	/** The attendance events of a session as they are on sessions.events. */
+	private List<ConsumerRecord<String, CloudEvent>> attendanceEvents(String sessionId, String unfitId, int count) {
+		List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(reader(), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.SESSIONS));
+			await().atMost(TIMEOUT).until(() -> {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (!this.groupId.equals(record.key())
+							|| new String(record.value(), StandardCharsets.UTF_8).startsWith("not a cloud event")) {
+						continue;
+					}
+					CloudEvent event = EventJson.fromBytes(record.value());
+					if (EventTypes.Sessions.ATTENDANCE_RECORDED.equals(event.getType())
+							&& !event.getId().equals(unfitId)
+							&& sessionId.equals(Events.payload(event, AttendanceRecorded.class).sessionId())) {
+						records.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+								record.key(), event));
+					}
+				}
+				return records.size() >= count;
+			});
+		}
+		return records;
+	}
+
+	private Map<String, Object> reader() {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest");
 	}
 
 }
