@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -46,6 +48,12 @@ class LiveEventsListener {
 
 	private final Dashboards dashboards;
 
+	/**
+	 * A group's program is set when the group is created and never changes, so each
+	 * group's is read once rather than for every frame.
+	 */
+	private final Cache<String, String> programs = Caffeine.newBuilder().maximumSize(10_000).build();
+
 	LiveEventsListener(SimpMessagingTemplate broker, Dashboards dashboards) {
 		this.broker = broker;
 		this.dashboards = dashboards;
@@ -76,12 +84,24 @@ class LiveEventsListener {
 		}
 	}
 
+	/** {@code null} while the read model does not know the group yet (not kept). */
+	private String programOf(String groupId) {
+		String programId = this.programs.getIfPresent(groupId);
+		if (programId == null) {
+			programId = this.dashboards.programOf(groupId);
+			if (programId != null) {
+				this.programs.put(groupId, programId);
+			}
+		}
+		return programId;
+	}
+
 	private Map<String, Object> frame(CloudEvent event, String groupId) {
 		Map<String, Object> frame = new LinkedHashMap<>();
 		frame.put("type", event.getType());
 		frame.put("eventId", event.getId());
 		frame.put("groupId", groupId);
-		frame.put("programId", this.dashboards.programOf(groupId));
+		frame.put("programId", programOf(groupId));
 		frame.put("subject", event.getSubject());
 		frame.put("time", (event.getTime() != null) ? event.getTime().toString() : null);
 		switch (event.getType()) {
