@@ -1,20 +1,14 @@
 package org.therapygroups.events.idempotency;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
@@ -90,47 +84,6 @@ public final class MongoProcessedEvents implements ProcessedEvents {
 				return false;
 			}
 			throw ex;
-		}
-	}
-
-	/** One query for all of them, by {@code _id}. */
-	@Override
-	public Set<String> processedAmong(String consumer, Collection<String> eventIds) {
-		Set<String> processed = new LinkedHashSet<>();
-		if (eventIds.isEmpty()) {
-			return processed;
-		}
-		List<String> keys = eventIds.stream().map((eventId) -> key(consumer, eventId)).toList();
-		for (Document document : this.collection.find(Filters.in("_id", keys)).projection(new Document("eventId", 1))) {
-			processed.add(document.getString("eventId"));
-		}
-		return processed;
-	}
-
-	/**
-	 * One unordered insert for all of them; a duplicate key (recorded before, or by
-	 * another instance meanwhile) leaves that one as it is and the others are inserted.
-	 */
-	@Override
-	public void markAllProcessed(String consumer, Collection<String> eventIds) {
-		if (eventIds.isEmpty()) {
-			return;
-		}
-		Date now = new Date();
-		List<Document> documents = eventIds.stream()
-			.map((eventId) -> new Document("_id", key(consumer, eventId)).append("consumer", consumer)
-				.append("eventId", eventId)
-				.append("processedAt", now))
-			.toList();
-		try {
-			this.collection.insertMany(documents, new InsertManyOptions().ordered(false));
-		}
-		catch (MongoBulkWriteException ex) {
-			if (ex.getWriteErrors()
-				.stream()
-				.anyMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-				throw ex;
-			}
 		}
 	}
 

@@ -25,7 +25,6 @@ import org.therapygroups.events.identity.UserRegistered;
 import org.therapygroups.events.sessions.SessionCompleted;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MongoProcessedEventsTests {
@@ -70,21 +69,6 @@ class MongoProcessedEventsTests {
 		assertThat(stored.getString("consumer")).isEqualTo("notes");
 		assertThat(stored.getString("eventId")).isEqualTo("e1");
 		assertThat(stored.getDate("processedAt")).isNotNull();
-	}
-
-	@Test
-	void aPollsIdsAreLookedUpAndRecordedTogetherKeepingThoseRecordedBefore() {
-		assertThat(this.store.markProcessed("dashboard", "e2")).isTrue();
-		assertThat(this.store.markProcessed("notes", "e3")).isTrue();
-		assertThat(this.store.processedAmong("dashboard", List.of("e1", "e2", "e3"))).containsExactly("e2");
-
-		this.store.markAllProcessed("dashboard", List.of("e1", "e2", "e3"));
-
-		assertThat(this.store.processedAmong("dashboard", List.of("e1", "e2", "e3", "e4")))
-			.containsExactlyInAnyOrder("e1", "e2", "e3");
-		assertThat(this.collection.countDocuments(new Document("consumer", "dashboard"))).isEqualTo(3);
-		assertThat(this.store.processedAmong("dashboard", List.of())).isEmpty();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.markAllProcessed("dashboard", List.of(" ")));
 	}
 
 	@Test

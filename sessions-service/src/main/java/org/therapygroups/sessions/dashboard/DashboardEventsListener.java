@@ -2,11 +2,8 @@ package org.therapygroups.sessions.dashboard;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.cloudevents.CloudEvent;
@@ -58,7 +55,8 @@ import org.therapygroups.events.sessions.SessionStarted;
  * Feeds the dashboards' read model from {@code sessions.events} and {@code notes.events},
  * with one consumer group for all instances (the read model is shared). Both topics are
  * keyed by group id, so one group's events arrive in order; one container thread handles
- * them. Event ids already applied are skipped ({@link IdempotentConsumer}), and the
+ * them. Event ids already applied are skipped ({@link IdempotentConsumer}), attendance
+ * events by their version instead (an older or the same version changes nothing), and the
  * projection sets values instead of adding to them, so a retry after a crash between two
  * writes converges.
  * <p>
@@ -189,52 +187,31 @@ class DashboardEventsListener implements ConsumerSeekAware {
 	}
 
 	/**
-	 * Consecutive attendance events: those not applied before, in one go, then their ids
-	 * recorded in one go. An event whose payload does not fit stops the run there: the
-	 * ones before it are applied, and it is named to the error handler.
+	 * Consecutive attendance events, applied in one go. They are not looked up in or
+	 * recorded among the processed ids: the projection keeps each member's attendance
+	 * version in the session and ignores an older one, so an event applied twice leaves
+	 * the same documents, and recording a poll's ids was the most expensive write of the
+	 * whole step (a document per event). An event whose payload does not fit stops the
+	 * run there: the ones before it are applied, and it is named to the error handler.
 	 */
 	private void attendance(List<ConsumerRecord<String, CloudEvent>> records) {
-		Set<String> ids = new LinkedHashSet<>();
-		for (ConsumerRecord<String, CloudEvent> record : records) {
-			if (record.value().getId() == null || record.value().getId().isBlank()) {
-				throw new BatchListenerFailedException("attendance event not applied",
-						new EventFormatException("Event without an id cannot be handled idempotently"), record);
-			}
-			ids.add(record.value().getId());
-		}
-		Set<String> applied;
-		try {
-			applied = new HashSet<>(this.processedEvents.processedAmong(CONSUMER_NAME, ids));
-		}
-		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("attendance events not applied", ex, records.get(0));
-		}
 		List<DashboardProjection.Attended> events = new ArrayList<>();
-		List<String> eventIds = new ArrayList<>();
 		for (ConsumerRecord<String, CloudEvent> record : records) {
-			CloudEvent event = record.value();
-			if (!applied.add(event.getId())) {
-				continue;
-			}
 			try {
-				events.add(attended(event));
-				eventIds.add(event.getId());
+				events.add(attended(record.value()));
 			}
 			catch (EventFormatException ex) {
-				apply(events, eventIds, records.get(0));
+				apply(events, records.get(0));
 				throw new BatchListenerFailedException("attendance event not readable", ex, record);
 			}
 		}
-		apply(events, eventIds, records.get(0));
-		log.debug("Dashboard: {} attendance events applied, {} already applied before", eventIds.size(),
-				records.size() - eventIds.size());
+		apply(events, records.get(0));
+		log.debug("Dashboard: {} attendance events applied", events.size());
 	}
 
-	private void apply(List<DashboardProjection.Attended> events, List<String> eventIds,
-			ConsumerRecord<String, CloudEvent> first) {
+	private void apply(List<DashboardProjection.Attended> events, ConsumerRecord<String, CloudEvent> first) {
 		try {
 			this.projection.attendance(events);
-			this.processedEvents.markAllProcessed(CONSUMER_NAME, eventIds);
 		}
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("attendance events not applied", ex, first);

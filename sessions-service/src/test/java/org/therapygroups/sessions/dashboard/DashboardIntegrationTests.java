@@ -236,8 +236,8 @@ class DashboardIntegrationTests {
 			.anyMatch((value) -> value.contains(unfit.getId()));
 
 		// the roster's events again, as after a crash before their offsets were
-		// committed, with an older version of patient A's row under a new id: skipped,
-		// and the older version changes nothing
+		// committed, and an older version of patient A's row: applied again, they change
+		// nothing
 		List<ConsumerRecord<String, CloudEvent>> again = attendanceEvents(first, unfit.getId(), 2);
 		CloudEvent older = Events.create(EventSources.SESSIONS_SERVICE, new AttendanceRecorded(first, this.groupId,
 				this.patientA, AttendanceStatus.NO_SHOW, null, 0, "FACILITATOR", this.therapist.id(), FIRST));
