@@ -100,17 +100,15 @@ class DashboardEventsListener implements ConsumerSeekAware {
 
 	/**
 	 * A poll's records in their order. Consecutive attendance events (a roster, a busy
-	 * evening) are applied together; every other event on its own. The broker waits for
-	 * 64 KiB of events or 250 ms before it answers a poll, so that while attendance is
-	 * being taken the batches are large; the read model is then at most a quarter of a
-	 * second later than it could be (live frames have their own consumer). A record that
-	 * fails is named to the error handler with its index, so the records before it count
-	 * as handled and it is retried, or parked if it can never be read.
+	 * evening) are applied together; every other event on its own. Polls are not held
+	 * back to gather more: a larger batch is a burst of work that the requests answered
+	 * meanwhile wait behind (measured: p99 of a roster request at 500 rows/s 108-143 ms
+	 * with polls waiting up to 250 ms for 64 KiB). A record that fails is named to the
+	 * error handler with its index, so the records before it count as handled and it is
+	 * retried, or parked if it can never be read.
 	 */
 	@KafkaListener(id = CONSUMER_NAME, topics = { Topics.SESSIONS, Topics.NOTES },
-			groupId = "${spring.application.name}.dashboard", concurrency = "1", batch = "true",
-			properties = { "fetch.min.bytes=${therapy.dashboard.fetch-min-bytes:65536}",
-					"fetch.max.wait.ms=${therapy.dashboard.fetch-max-wait:250}" })
+			groupId = "${spring.application.name}.dashboard", concurrency = "1", batch = "true")
 	void on(List<ConsumerRecord<String, CloudEvent>> records) {
 		ensureIndexes();
 		int next = 0;
