@@ -209,30 +209,19 @@ class DashboardProjection {
 	}
 
 	/**
-	 * Applies a change to a session document and recomputes its group-month figures.
-	 * @return the session after the change
-	 */
-	private SessionModel change(String sessionId, String groupId, UnaryOperator<SessionModel> change) {
-		return change(sessionId, groupId, this.mongo.findById(groupId, GroupModel.class), change);
-	}
-
-	/**
 	 * Applies a change to a session document and sets its figures in its group-month
 	 * document.
-	 * @param group the group as the read model knows it, or {@code null}
-	 * @return the session after the change
 	 */
-	private SessionModel change(String sessionId, String groupId, GroupModel group,
-			UnaryOperator<SessionModel> change) {
+	private void change(String sessionId, String groupId, UnaryOperator<SessionModel> change) {
+		GroupModel group = this.mongo.findById(groupId, GroupModel.class);
 		SessionModel stored = this.mongo.findById(sessionId, SessionModel.class);
 		SessionModel session = change.apply((stored != null) ? stored : SessionModel.empty(sessionId, groupId));
-		BulkOperations months = this.mongo.bulkOps(BulkMode.ORDERED, GroupMonth.class);
 		if (countable(session, group)) {
+			BulkOperations months = this.mongo.bulkOps(BulkMode.ORDERED, GroupMonth.class);
 			session = counted(session, group, months);
 			months.execute();
 		}
 		this.mongo.save(session);
-		return session;
 	}
 
 	/**
