@@ -91,10 +91,12 @@ final class SpringService extends Component {
 	 * the optimising compiler frees a third of the start-up CPU. A throughput benchmark
 	 * sets {@code SERVICE_JVM_OPTS} to other flags. A small young generation and heap
 	 * that grows only as far as needed keep each service near 200 MiB resident: a
-	 * developer runs the whole stack on a laptop beside an IDE and a browser.
+	 * developer runs the whole stack on a laptop beside an IDE and a browser. The code
+	 * cache is cleaned up only once much new code piled up: the serial collector does
+	 * each clean-up as a full pause (200-245 ms measured in docs/benchmarks.md).
 	 */
 	private static final String DEFAULT_JVM_OPTS = "-Xms32m -Xmx256m -Xmn12m " + String.join(" ", HEAP_AS_NEEDED)
-			+ " -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+			+ " -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=50 -XX:TieredStopAtLevel=1";
 
 	/**
 	 * The first start after a build records which classes the service loads and links
