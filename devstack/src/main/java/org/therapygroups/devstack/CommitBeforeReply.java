@@ -174,6 +174,13 @@ final class CommitBeforeReply extends H2Backend {
 	@Override
 	public void close() {
 		this.compaction.shutdownNow();
+		try {
+			// a pass under way finishes before the store closes under it
+			this.compaction.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		makeDurable(this.store.getCurrentVersion());
 		super.close();
 	}
