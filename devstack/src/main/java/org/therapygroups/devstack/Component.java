@@ -75,14 +75,7 @@ abstract class Component {
 		Path log = logFile();
 		Files.writeString(log, "%n===== %s starting %s =====%n".formatted(Instant.now(), this.name),
 				StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		ProcessBuilder builder = new ProcessBuilder(command()).directory(this.config.dataDir().toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-		// glibc gives each thread that allocates natively an arena of its own: tens of
-		// MiB of resident memory per JVM for nothing on a developer's machine
-		builder.environment().put("MALLOC_ARENA_MAX", "2");
-		builder.environment().putAll(environment());
+		ProcessBuilder builder = processBuilder(command(), environment());
 		this.startedAt = Instant.now();
 		this.process = builder.start();
 		// written beside and moved into place, so `./run stop` never reads a half-written
@@ -90,6 +83,24 @@ abstract class Component {
 		Path written = pidFile().resolveSibling(this.name + ".pid.new");
 		Files.writeString(written, Long.toString(this.process.pid()));
 		Files.move(written, pidFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/**
+	 * A process of this component: in the data folder, its output appended to the log.
+	 * @param command the command line
+	 * @param environment what it adds to the launcher's environment
+	 * @return the builder
+	 */
+	ProcessBuilder processBuilder(List<String> command, Map<String, String> environment) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.config.dataDir().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		// glibc gives each thread that allocates natively an arena of its own: tens of
+		// MiB of resident memory per JVM for nothing on a developer's machine
+		builder.environment().put("MALLOC_ARENA_MAX", "2");
+		builder.environment().putAll(environment);
+		return builder;
 	}
 
 	Path pidFile() {

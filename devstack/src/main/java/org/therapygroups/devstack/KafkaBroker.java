@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /** A real single-node Kafka broker in KRaft mode, in its own JVM, from the Maven jars. */
-final class KafkaBroker extends Component {
+final class KafkaBroker extends JvmComponent {
 
 	KafkaBroker(StackConfig config) {
 		super("kafka", config);
@@ -35,7 +35,7 @@ final class KafkaBroker extends Component {
 	}
 
 	@Override
-	void prepare() throws IOException, InterruptedException {
+	void prepareFiles() throws IOException, InterruptedException {
 		Files.createDirectories(home());
 		writeProperties();
 		Files.writeString(home().resolve("log4j2.properties"), """
@@ -89,7 +89,7 @@ final class KafkaBroker extends Component {
 
 	/** KRaft storage is formatted once; the data then survives restarts. */
 	private void format() throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(java());
+		List<String> command = new ArrayList<>(java(List.of()));
 		command.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "-c",
 				properties().toString(), "--standalone"));
 		Process format = new ProcessBuilder(command).redirectErrorStream(true)
@@ -114,20 +114,27 @@ final class KafkaBroker extends Component {
 		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
 	}
 
-	private List<String> java() {
+	private List<String> java(List<String> cacheOptions) {
 		List<String> command = new ArrayList<>(List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx384m"));
 		command.addAll(HEAP_AS_NEEDED);
 		command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
 				"-Dlog4j2.configurationFile=" + home().resolve("log4j2.properties"),
-				"-Dkafka.logs.dir=" + home().resolve("app-logs"), "-cp", this.config.libDir() + "/*"));
+				"-Dkafka.logs.dir=" + home().resolve("app-logs")));
+		command.addAll(cacheOptions);
+		command.addAll(List.of("-cp", this.config.libDir() + "/*"));
 		return command;
 	}
 
 	@Override
-	List<String> command() {
-		List<String> command = new ArrayList<>(java());
+	List<String> command(List<String> cacheOptions) {
+		List<String> command = new ArrayList<>(java(cacheOptions));
 		command.addAll(List.of("kafka.Kafka", properties().toString()));
 		return command;
+	}
+
+	@Override
+	List<Path> cacheInputs() {
+		return List.of(this.config.libDir());
 	}
 
 	@Override

@@ -14,7 +14,7 @@ import java.util.zip.ZipInputStream;
  * The real Keycloak server from the Maven Central distribution, in development mode on
  * 127.0.0.1 with the realm file of the repository imported on first start.
  */
-final class KeycloakServer extends Component {
+final class KeycloakServer extends JvmComponent {
 
 	KeycloakServer(StackConfig config) {
 		super("keycloak", config);
@@ -30,10 +30,13 @@ final class KeycloakServer extends Component {
 	}
 
 	@Override
-	void prepare() throws IOException {
+	void prepareFiles() throws IOException {
 		if (!Files.exists(home().resolve("bin/kc.sh"))) {
 			unpack();
 		}
+		// the class-data-sharing archive of earlier versions, which the ahead-of-time
+		// cache replaces
+		Files.deleteIfExists(this.config.dataDir().resolve("keycloak/keycloak.jsa"));
 		// Keycloak imports a realm only when it does not exist yet, so data survives
 		// restarts.
 		Path imports = Files.createDirectories(home().resolve("data/import"));
@@ -67,7 +70,7 @@ final class KeycloakServer extends Component {
 	}
 
 	@Override
-	List<String> command() {
+	List<String> command(List<String> cacheOptions) {
 		return List.of("/bin/bash", home().resolve("bin/kc.sh").toString(), "start-dev", "--http-host=127.0.0.1",
 				"--http-port=" + this.config.keycloakPort(), "--import-realm", "--hostname-strict=false");
 	}
@@ -82,20 +85,30 @@ final class KeycloakServer extends Component {
 			+ " -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError"
 			+ " -Djava.security.egd=file:/dev/urandom -Djdk.tls.rejectClientInitiatedRenegotiation=true";
 
+	/**
+	 * The start script takes JVM options from the environment. Quarkus loads Keycloak's
+	 * classes with its own class loader from jars; the cache holds them too, and the JVM
+	 * uses a cached class only where the bytes Quarkus hands it are the same.
+	 */
 	@Override
-	Map<String, String> environment() {
+	Map<String, String> environment(List<String> cacheOptions) {
 		return Map.of("JAVA_HOME", this.config.javaHome().toString(), "JAVA_OPTS", JAVA_OPTS,
 				// lets Quarkus reset thread locals on JDK 24+, which it otherwise reports
 				// on shutdown
-				"JAVA_OPTS_APPEND",
-				"--add-opens=java.base/java.lang=ALL-UNNAMED -XX:SharedArchiveFile="
-						+ this.config.dataDir().resolve("keycloak/keycloak.jsa")
-						+ " -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off",
+				"JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED " + String.join(" ", cacheOptions),
 				"KC_BOOTSTRAP_ADMIN_USERNAME", StackConfig.KEYCLOAK_ADMIN, "KC_BOOTSTRAP_ADMIN_PASSWORD",
 				StackConfig.KEYCLOAK_ADMIN_PASSWORD, "AUTH_SERVICE_CLIENT_SECRET",
 				StackConfig.AUTH_SERVICE_CLIENT_SECRET, "THERAPY_CLI_ENABLED", "true", "THERAPY_DEMO_USERS_ENABLED",
 				"true", "THERAPY_PUBLIC_URL", this.config.gatewayUrl(), "THERAPY_WEB_CLIENT_SECRET",
 				StackConfig.WEB_CLIENT_SECRET);
+	}
+
+	/**
+	 * Its jars, and the ones Keycloak's build step writes when its build options change.
+	 */
+	@Override
+	List<Path> cacheInputs() {
+		return List.of(home().resolve("lib"));
 	}
 
 	@Override

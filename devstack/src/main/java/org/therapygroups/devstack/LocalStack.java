@@ -241,14 +241,16 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * After the first run of a build, each service's ahead-of-time cache is assembled
-	 * from what that run recorded, all at once and once everything has stopped, so the
-	 * work competes with nothing and every later start gains from it.
+	 * After the first run of a build (or on new data), each JVM's ahead-of-time cache is
+	 * assembled from what that run recorded, all at once and once everything has stopped,
+	 * so the work competes with nothing and every later start gains from it.
 	 */
 	private void assembleAheadOfTimeCaches() {
-		Map<SpringService, Process> assembling = new LinkedHashMap<>();
-		for (Component component : this.services) {
-			if (component instanceof SpringService service) {
+		Map<JvmComponent, Process> assembling = new LinkedHashMap<>();
+		List<Component> all = new ArrayList<>(this.infrastructure);
+		all.addAll(this.services);
+		for (Component component : all) {
+			if (component instanceof JvmComponent service) {
 				try {
 					service.assembleAheadOfTimeCache().ifPresent((process) -> assembling.put(service, process));
 				}
@@ -260,7 +262,7 @@ public final class LocalStack implements AutoCloseable {
 		if (assembling.isEmpty()) {
 			return;
 		}
-		this.out.printf("  ■ writing the services' start-up caches (once per build)%n");
+		this.out.printf("  ■ writing the start-up caches (once per build)%n");
 		long deadline = System.nanoTime() + AOT_ASSEMBLY.toNanos();
 		assembling.forEach((service, process) -> {
 			try {

@@ -1,10 +1,11 @@
 package org.therapygroups.devstack;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@link MongoServerMain} in its own JVM with its own log. */
-final class MongoDefault extends Component {
+final class MongoDefault extends JvmComponent {
 
 	MongoDefault(StackConfig config) {
 		super("mongo", config);
@@ -16,13 +17,20 @@ final class MongoDefault extends Component {
 	}
 
 	@Override
-	List<String> command() {
+	List<String> command(List<String> cacheOptions) {
 		List<String> command = new ArrayList<>(List.of(this.config.javaBinary().toString(), "-Xms32m", "-Xmx256m"));
 		command.addAll(HEAP_AS_NEEDED);
-		command.addAll(List.of("-XX:+UseSerialGC", "-cp", this.config.devstackJar() + ":" + this.config.libDir() + "/*",
+		command.add("-XX:+UseSerialGC");
+		command.addAll(cacheOptions);
+		command.addAll(List.of("-cp", this.config.devstackJar() + ":" + this.config.libDir() + "/*",
 				MongoServerMain.class.getName(), Integer.toString(this.config.mongoPort()),
 				this.config.dataDir().resolve("mongo/therapy.mv.db").toString()));
 		return command;
+	}
+
+	@Override
+	List<Path> cacheInputs() {
+		return List.of(this.config.devstackJar(), this.config.libDir());
 	}
 
 	@Override

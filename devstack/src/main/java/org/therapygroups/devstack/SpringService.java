@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** One of the four Spring Boot services, started from its jar. */
-final class SpringService extends Component {
+final class SpringService extends JvmComponent {
 
 	private final int port;
 
@@ -34,23 +33,12 @@ final class SpringService extends Component {
 		return this.config.dataDir().resolve("app").resolve(name());
 	}
 
-	/** The JVM's ahead-of-time cache of this service: classes loaded and linked. */
-	private Path aheadOfTimeCache() {
-		return this.config.dataDir().resolve("app").resolve(name() + ".aot");
-	}
-
-	/** What the first run after a build recorded, from which the cache is assembled. */
-	private Path aheadOfTimeConfiguration() {
-		return this.config.dataDir().resolve("app").resolve(name() + ".aotconf");
-	}
-
 	/**
 	 * Start-up time matters on two cores: the jar is extracted once per build so the JVM
-	 * can keep a class-data-sharing archive of it, written on the first clean stop and
-	 * used by every later start.
+	 * can keep an ahead-of-time cache of it.
 	 */
 	@Override
-	void prepare() throws IOException, InterruptedException {
+	void prepareFiles() throws IOException, InterruptedException {
 		Path jar = this.config.serviceJar(name());
 		if (!Files.exists(jar)) {
 			throw new IOException("missing " + jar + ": build first (./run builds what is missing)");
@@ -62,8 +50,7 @@ final class SpringService extends Component {
 			return;
 		}
 		deleteTree(extracted());
-		Files.deleteIfExists(aheadOfTimeCache());
-		Files.deleteIfExists(aheadOfTimeConfiguration());
+		discardAheadOfTimeCache();
 		Files.createDirectories(extracted().getParent());
 		Process extract = new ProcessBuilder(this.config.javaBinary().toString(), "-Djarmode=tools", "-jar",
 				jar.toString(), "extract", "--destination", extracted().toString())
@@ -99,70 +86,27 @@ final class SpringService extends Component {
 			+ " -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=50 -XX:TieredStopAtLevel=1";
 
 	/**
-	 * The first start after a build records which classes the service loads and links
-	 * (JEP 483); once it has stopped, {@link #assembleAheadOfTimeCache()} turns that into
-	 * a cache that every later start maps instead of loading, verifying and linking those
-	 * classes again: about a third off each service's start on two cores, where the
-	 * class-data-sharing archive used before saved less. A cache that no longer fits (a
-	 * different JDK or jar) is ignored by the JVM, which then starts as without one.
+	 * The ahead-of-time cache takes about a third off each service's start on two cores,
+	 * where the class-data-sharing archive used before saved less.
 	 */
 	@Override
-	List<String> command() {
-		List<String> command = jvm();
-		if (Files.exists(aheadOfTimeCache())) {
-			command.add("-XX:AOTCache=" + aheadOfTimeCache());
-		}
-		else {
-			command.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + aheadOfTimeConfiguration()));
-		}
-		command.addAll(quietJar());
-		return command;
-	}
-
-	/** The service's jar, with the JVM's notes on its caches kept out of the log. */
-	private List<String> quietJar() {
-		return List.of("-Xlog:aot=off", "-Xlog:cds=off", "-jar", extracted().resolve(name() + ".jar").toString());
-	}
-
-	private List<String> jvm() {
+	List<String> command(List<String> cacheOptions) {
 		List<String> command = new ArrayList<>();
 		command.add(this.config.javaBinary().toString());
 		String options = System.getenv().getOrDefault("SERVICE_JVM_OPTS", DEFAULT_JVM_OPTS);
 		command.addAll(List.of(options.strip().split("\\s+")));
+		command.addAll(cacheOptions);
+		command.addAll(List.of("-jar", extracted().resolve(name() + ".jar").toString()));
 		return command;
 	}
 
-	/**
-	 * Starts assembling the ahead-of-time cache from what the run that just stopped
-	 * recorded, if there is such a recording and no cache yet (once per build).
-	 * @return the assembling process, or empty if there is nothing to do
-	 */
-	Optional<Process> assembleAheadOfTimeCache() throws IOException {
-		if (alive() || !Files.exists(aheadOfTimeConfiguration()) || Files.exists(aheadOfTimeCache())) {
-			return Optional.empty();
-		}
-		List<String> command = jvm();
-		command.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + aheadOfTimeConfiguration(),
-				"-XX:AOTCache=" + aheadOfTimeCache()));
-		command.addAll(quietJar());
-		return Optional.of(new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-			.start());
-	}
-
-	/** Drops a recording (and a half-written cache) whose assembly failed. */
-	void discardAheadOfTimeCache() throws IOException {
-		Files.deleteIfExists(aheadOfTimeCache());
-		Files.deleteIfExists(aheadOfTimeConfiguration());
-	}
-
-	/** Done with the recording once the cache exists. */
-	void aheadOfTimeCacheAssembled() throws IOException {
-		Files.deleteIfExists(aheadOfTimeConfiguration());
+	@Override
+	List<Path> cacheInputs() {
+		return List.of(extracted());
 	}
 
 	@Override
-	Map<String, String> environment() {
+	Map<String, String> environment(List<String> cacheOptions) {
 		Map<String, String> env = new HashMap<>();
 		env.put("SERVER_PORT", Integer.toString(this.port));
 		env.put("KEYCLOAK_URL", this.config.keycloakUrl());
