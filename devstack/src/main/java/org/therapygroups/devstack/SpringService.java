@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 /** One of the four Spring Boot services, started from its jar. */
 final class SpringService extends JvmComponent {
@@ -90,14 +91,35 @@ final class SpringService extends JvmComponent {
 	 * where the class-data-sharing archive used before saved less.
 	 */
 	@Override
-	List<String> command(List<String> cacheOptions) {
+	List<String> command(List<String> cacheOptions) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(this.config.javaBinary().toString());
-		String options = System.getenv().getOrDefault("SERVICE_JVM_OPTS", DEFAULT_JVM_OPTS);
+		String options = System.getenv("SERVICE_JVM_OPTS");
+		if (options == null) {
+			options = DEFAULT_JVM_OPTS + (beanDefinitionsBuilt() ? " -Dspring.aot.enabled=true" : "");
+		}
 		command.addAll(List.of(options.strip().split("\\s+")));
 		command.addAll(cacheOptions);
 		command.addAll(List.of("-jar", extracted().resolve(name() + ".jar").toString()));
 		return command;
+	}
+
+	/**
+	 * Whether the build worked out the service's bean definitions ahead of time (Spring's
+	 * {@code process-aot}): the context then starts from generated code instead of
+	 * reading configuration classes and evaluating conditions. Only the quick start of
+	 * the local stack uses them; a throughput benchmark's {@code SERVICE_JVM_OPTS} runs
+	 * the service as deployed.
+	 */
+	private boolean beanDefinitionsBuilt() throws IOException {
+		try (JarFile jar = new JarFile(extracted().resolve(name() + ".jar").toFile())) {
+			String main = jar.getManifest().getMainAttributes().getValue("Start-Class");
+			if (main == null) {
+				main = jar.getManifest().getMainAttributes().getValue("Main-Class");
+			}
+			return main != null
+					&& jar.getEntry(main.replace('.', '/') + "__ApplicationContextInitializer.class") != null;
+		}
 	}
 
 	@Override
