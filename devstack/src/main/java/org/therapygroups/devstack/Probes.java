@@ -17,7 +17,7 @@ public final class Probes {
 
 	/**
 	 * With {@code HttpURLConnection} rather than {@code HttpClient}: the latter sets up
-	 * TLS when it is built (the JDK's 140 root certificates parsed, some 500 classes
+	 * TLS when it is built (the JDK's 140 root certificates parsed, some 550 classes
 	 * loaded) and the launcher only ever asks plain HTTP on 127.0.0.1, several times a
 	 * second while a stack starts on two cores.
 	 */
