@@ -2,16 +2,14 @@ package org.therapygroups.auth;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import org.therapygroups.platform.architecture.ServiceArchitecture;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.therapygroups.auth.account.Accounts;
 import org.therapygroups.auth.account.KeycloakUsers;
+import org.therapygroups.platform.architecture.ServiceArchitecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -24,8 +22,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ModuleBoundaryTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses classes = new ClassFileImporter().withImportOption(ServiceArchitecture.WRITTEN_CODE)
 		.importPackages("org.therapygroups.auth");
 
 	@Test

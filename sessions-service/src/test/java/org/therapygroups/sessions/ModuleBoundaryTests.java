@@ -2,7 +2,6 @@ package org.therapygroups.sessions;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.therapygroups.platform.architecture.ServiceArchitecture;
@@ -16,8 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ModuleBoundaryTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses classes = new ClassFileImporter().withImportOption(ServiceArchitecture.WRITTEN_CODE)
 		.importPackages("org.therapygroups.sessions");
 
 	@Test

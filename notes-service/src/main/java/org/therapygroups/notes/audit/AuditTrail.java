@@ -63,17 +63,22 @@ import org.therapygroups.platform.problem.ApiProblem;
  * <p>
  * Atomic with the action, without multi-document transactions: a change to a note pushes
  * its audit record into the note's own {@code pendingAudit} array in the same
- * single-document update as the change, and {@link #flush} appends the record to the
- * chain (idempotently, by entry id) right away in the request; the relay appends records
- * still pending after {@code therapy.notes.audit.relay-grace} (a process that died in
- * between). A change is therefore never without its record. Reads and denied attempts
- * change no document, so their record is appended to the chain directly, before the
- * content or the refusal is sent; if that fails, the request fails.
+ * single-document update as the change, so a change is never without its record. The
+ * writer hands the record to {@link #flush}, which appends it to the chain (idempotently,
+ * by entry id) in the background within {@code therapy.notes.audit.tidy-delay}, in one
+ * insert with everything else recorded meanwhile; the relay appends records still pending
+ * after {@code therapy.notes.audit.relay-grace} (a process that died in between). Reads
+ * and denied attempts change no document, so their record is appended to the chain
+ * directly, before the content or the refusal is sent; if that fails, the request fails.
+ * Changes' records still queued go into the chain ahead of such a record, so the chain
+ * keeps the order in which this process did things, and reading the chain ({@link #list},
+ * {@link #verify(boolean)}) first appends what is queued ({@link #settle}).
  * <p>
  * Appends are group-committed: concurrent requests' records go into the chain in one
  * insert. What only has to happen soon (taking appended records out of their documents,
  * moving the head document) is done in the background for everything that piled up
- * ({@link #tidy}), so a request waits for the one write that matters, its entry.
+ * ({@link #tidy}), so a read waits for the one write that matters, its entry, and a
+ * change for none beyond its own.
  */
 @Component
 @EnableConfigurationProperties(AuditProperties.class)
@@ -127,6 +132,9 @@ public class AuditTrail {
 	private final AtomicBoolean tidyingQueued = new AtomicBoolean();
 
 	private final Queue<Pull> pulls = new ConcurrentLinkedQueue<>();
+
+	/** Changes whose records are in their documents and not yet in the chain. */
+	private final Queue<Pull> changes = new ConcurrentLinkedQueue<>();
 
 	/** The newest sequence number this writer wrote into the head document. */
 	private volatile long movedHeadSeq = -1;
@@ -224,19 +232,34 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Moves a record just pushed into a document into the chain. The writer knows it, so
-	 * the document is not read again; taking it out of the document is left to the
-	 * background ({@link #tidy}): the change is recorded once the entry is in the chain,
-	 * and a record left behind would only be appended again, as nothing (entry ids are
-	 * unique), by the relay. Other records still pending there are left to the relay.
+	 * Moves a record just pushed into a document into the chain, soon: the change is
+	 * recorded already (the record is in the document, written with it), so the request
+	 * does not wait for the chain. The writer knows the record, so the document is not
+	 * read again; taking it out of the document follows once it is in the chain
+	 * ({@link #tidy}), and a record left behind would only be appended again, as nothing
+	 * (entry ids are unique), by the relay. Other records still pending there are left to
+	 * the relay.
 	 * @param collection the document's collection
 	 * @param documentId its id
 	 * @param record the record the writer pushed
 	 */
 	public void flush(String collection, Object documentId, AuditRecord record) {
-		append(List.of(record));
-		this.pulls.add(new Pull(collection, documentId, List.of(record.entryId())));
+		this.changes.add(new Pull(collection, documentId, List.of(record.entryId()), record));
 		requestTidying();
+	}
+
+	/**
+	 * Appends the changes' records queued so far, so that what this process has done is
+	 * in the chain before the chain is read. A failure leaves them in their documents,
+	 * for the relay.
+	 */
+	public void settle() {
+		try {
+			append(List.of());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit records stay pending for the relay: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/** Takes the records with these entry ids out of a document's pending ones. */
@@ -251,6 +274,7 @@ public class AuditTrail {
 	 */
 	void tidy() {
 		this.tidyingQueued.set(false);
+		settle();
 		try {
 			// several saves of one note meanwhile: one pull takes out all their records
 			Map<String, Map<Object, List<String>>> byDocument = new LinkedHashMap<>();
@@ -303,7 +327,7 @@ public class AuditTrail {
 	}
 
 	/** Records taken out of a document once they are in the chain. */
-	private record Pull(String collection, Object documentId, List<String> entryIds) {
+	private record Pull(String collection, Object documentId, List<String> entryIds, AuditRecord record) {
 
 	}
 
@@ -351,17 +375,32 @@ public class AuditTrail {
 	private void append(List<AuditRecord> records) {
 		ensureIndexes();
 		Queued mine = new Queued(records);
-		this.queue.add(mine);
+		if (!records.isEmpty()) {
+			this.queue.add(mine);
+		}
 		this.appending.lock();
 		try {
+			// changes go first: they were queued before anything that waits here now
+			// was done, so the chain keeps this process's order
 			while (!mine.done) {
+				List<Pull> changed = new ArrayList<>();
 				List<Queued> batch = new ArrayList<>();
 				int size = 0;
+				for (Pull next; size < MAX_BATCH && (next = this.changes.poll()) != null;) {
+					changed.add(next);
+					size++;
+				}
 				for (Queued next; size < MAX_BATCH && (next = this.queue.poll()) != null;) {
 					batch.add(next);
 					size += next.records.size();
 				}
-				writeBatch(batch);
+				if (records.isEmpty()) {
+					// settling: one pass over what is queued now
+					mine.done = true;
+				}
+				if (!batch.isEmpty() || !changed.isEmpty()) {
+					writeBatch(changed, batch);
+				}
 			}
 		}
 		finally {
@@ -372,18 +411,26 @@ public class AuditTrail {
 		}
 	}
 
-	private void writeBatch(List<Queued> batch) {
-		List<AuditRecord> records = batch.stream().flatMap((queued) -> queued.records.stream()).toList();
+	private void writeBatch(List<Pull> changed, List<Queued> batch) {
+		List<AuditRecord> records = new ArrayList<>();
+		changed.forEach((change) -> records.add(change.record()));
+		batch.forEach((queued) -> records.addAll(queued.records));
 		RuntimeException failure = null;
 		try {
 			appendAll(records);
+			// in the chain now: they may be taken out of their documents
+			this.pulls.addAll(changed);
 		}
 		catch (RuntimeException ex) {
+			// the changes' records are still in their documents: the relay appends them
 			failure = ex;
 		}
 		for (Queued queued : batch) {
 			queued.failure = failure;
 			queued.done = true;
+		}
+		if (failure != null && batch.isEmpty()) {
+			throw failure;
 		}
 	}
 
@@ -546,6 +593,7 @@ public class AuditTrail {
 	 * @return the result
 	 */
 	public Verification verify(boolean sinceCheckpoint) {
+		settle();
 		List<String> published;
 		try {
 			published = this.checkpoints.readAll();
@@ -693,6 +741,7 @@ public class AuditTrail {
 	 * @return the entries
 	 */
 	public List<AuditEntry> list(AuditQuery query, Set<String> scope, String ownUserId) {
+		settle();
 		List<Criteria> all = new ArrayList<>();
 		if (query.from() != null) {
 			all.add(Criteria.where("time").gte(Date.from(query.from())));
@@ -729,6 +778,7 @@ public class AuditTrail {
 	 * @return the audit entries
 	 */
 	List<AuditEntry> disclosures(String patientId, Instant from, Instant to, int page, int size) {
+		settle();
 		Criteria criteria = Criteria.where("patientIds")
 			.is(patientId)
 			.and("outcome")

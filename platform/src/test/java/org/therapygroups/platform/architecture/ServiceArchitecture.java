@@ -42,12 +42,20 @@ public final class ServiceArchitecture {
 	}
 
 	/**
+	 * The classes a service's code is made of: not its tests, and not what Spring's
+	 * ahead-of-time processing generates into the same folder ({@code ./run build}
+	 * packages the services with it), which refers to every bean across features by
+	 * design.
+	 */
+	public static final ImportOption WRITTEN_CODE = (location) -> !location.contains("__")
+			&& !location.contains("$$SpringCGLIB$$") && ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location);
+
+	/**
 	 * Checks every rule on the main classes below a service's root package.
 	 * @param rootPackage e.g. {@code org.therapygroups.sessions}
 	 */
 	public static void check(String rootPackage) {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages(rootPackage);
+		JavaClasses classes = new ClassFileImporter().withImportOption(WRITTEN_CODE).importPackages(rootPackage);
 		for (ArchRule rule : rules(rootPackage)) {
 			rule.check(classes);
 		}
