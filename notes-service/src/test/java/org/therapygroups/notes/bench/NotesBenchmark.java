@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,11 @@ class NotesBenchmark {
 	/** Therapists documenting at once, each their own group's sessions. */
 	private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
 
+	/** The address of a running database; the engine in memory when not given. */
+	private static final String DATABASE = System.getProperty("bench.mongo.uri");
+
+	private int runs;
+
 	@Test
 	void writeSignAndReadBack() throws Exception {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.IDENTITY, Topics.SESSIONS,
@@ -93,10 +100,14 @@ class NotesBenchmark {
 	}
 
 	private Run run(EmbeddedKafkaKraftBroker broker, boolean unprotected) throws Exception {
-		MongoServer mongo = new MongoServer(new IdLookupMemoryBackend());
-		int port = mongo.bind().getPort();
+		// the local stack's database process when given (every write on the disk before
+		// its
+		// answer), else the same engine in memory; a new database per run either way
+		MongoServer mongo = (DATABASE == null) ? new MongoServer(new IdLookupMemoryBackend()) : null;
+		String uri = (mongo != null) ? "mongodb://127.0.0.1:" + mongo.bind().getPort() : DATABASE;
+		String database = "bench" + (++this.runs);
 		// command-line arguments: they win over application.yml's environment defaults
-		String[] arguments = { "--spring.mongodb.uri=mongodb://127.0.0.1:" + port, "--spring.mongodb.database=bench",
+		String[] arguments = { "--spring.mongodb.uri=" + uri, "--spring.mongodb.database=" + database,
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--server.port=0",
 				"--therapy.notes.crypto.kek-file=target/bench-notes-kek.json",
 				"--therapy.notes.crypto.generate-kek-if-missing=true", "--logging.level.root=WARN",
@@ -116,7 +127,14 @@ class NotesBenchmark {
 			return new Run(timings, (System.nanoTime() - started) / 1e9);
 		}
 		finally {
-			mongo.shutdownNow();
+			if (mongo != null) {
+				mongo.shutdownNow();
+			}
+			else {
+				try (MongoClient client = MongoClients.create(uri)) {
+					client.getDatabase(database).drop();
+				}
+			}
 		}
 	}
 
@@ -194,9 +212,11 @@ class NotesBenchmark {
 				"notes-service benchmark: %d notes x %d member entries = %d entries, %d clients at once, "
 						+ "%d rounds with and without protection, alternating%n",
 				NOTES, MEMBERS, NOTES * MEMBERS, CLIENTS, ROUNDS));
-		out.append(String.format(Locale.ROOT,
-				"(service layer, mongo-java-server in memory over the wire protocol with the local stack's "
-						+ "look-up by id, embedded Kafka broker, %d cores, %s)%n%n",
+		out.append(String.format(Locale.ROOT, "(service layer, %s, embedded Kafka broker, %d cores, %s)%n%n",
+				(DATABASE == null)
+						? "mongo-java-server in memory over the wire protocol with the local stack's look-up by id"
+						: "the local stack's database process (H2 file, every write forced to the disk before "
+								+ "its answer)",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
 		Run on = Run.pooled(onRuns);
 		Run off = Run.pooled(offRuns);
