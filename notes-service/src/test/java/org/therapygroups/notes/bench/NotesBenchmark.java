@@ -47,8 +47,9 @@ import org.therapygroups.notes.note.NoteViews.NoteView;
 import org.therapygroups.notes.sessions.SessionsReadModel;
 
 /**
- * Writes, signs and reads back member entries through the service layer (validation,
- * encryption, audit chain, outbox, MongoDB wire protocol to mongo-java-server, a real
+ * Writes member entries, signs their notes and reads the notes back whole through the
+ * service layer (validation, encryption, audit chain, outbox, MongoDB wire protocol to
+ * mongo-java-server, in memory or the local stack's durable database process, a real
  * Kafka broker), then repeats the run with encryption and auditing switched off by the
  * benchmark-only switch, and prints p50, p99 and mean per operation, the entries per
  * second of each run and the cost ratio. A first pair of runs warms the JIT compiler up;
@@ -101,8 +102,7 @@ class NotesBenchmark {
 
 	private Run run(EmbeddedKafkaKraftBroker broker, boolean unprotected) throws Exception {
 		// the local stack's database process when given (every write on the disk before
-		// its
-		// answer), else the same engine in memory; a new database per run either way
+		// its answer), else the same engine in memory; a new database per run either way
 		MongoServer mongo = (DATABASE == null) ? new MongoServer(new IdLookupMemoryBackend()) : null;
 		String uri = (mongo != null) ? "mongodb://127.0.0.1:" + mongo.bind().getPort() : DATABASE;
 		String database = "bench" + (++this.runs);
