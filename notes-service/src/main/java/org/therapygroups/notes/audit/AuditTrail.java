@@ -131,10 +131,10 @@ public class AuditTrail {
 
 	private final AtomicBoolean tidyingQueued = new AtomicBoolean();
 
-	private final Queue<Pull> pulls = new ConcurrentLinkedQueue<>();
+	private final Queue<Change> pulls = new ConcurrentLinkedQueue<>();
 
 	/** Changes whose records are in their documents and not yet in the chain. */
-	private final Queue<Pull> changes = new ConcurrentLinkedQueue<>();
+	private final Queue<Change> changes = new ConcurrentLinkedQueue<>();
 
 	/** The newest sequence number this writer wrote into the head document. */
 	private volatile long movedHeadSeq = -1;
@@ -244,7 +244,7 @@ public class AuditTrail {
 	 * @param record the record the writer pushed
 	 */
 	public void flush(String collection, Object documentId, AuditRecord record) {
-		this.changes.add(new Pull(collection, documentId, List.of(record.entryId()), record));
+		this.changes.add(new Change(collection, documentId, record));
 		requestTidying();
 	}
 
@@ -278,10 +278,10 @@ public class AuditTrail {
 		try {
 			// several saves of one note meanwhile: one pull takes out all their records
 			Map<String, Map<Object, List<String>>> byDocument = new LinkedHashMap<>();
-			for (Pull next; (next = this.pulls.poll()) != null;) {
+			for (Change next; (next = this.pulls.poll()) != null;) {
 				byDocument.computeIfAbsent(next.collection(), (c) -> new LinkedHashMap<>())
 					.computeIfAbsent(next.documentId(), (id) -> new ArrayList<>())
-					.addAll(next.entryIds());
+					.add(next.record().entryId());
 			}
 			byDocument.forEach((collection, documents) -> {
 				BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
@@ -326,8 +326,10 @@ public class AuditTrail {
 		}
 	}
 
-	/** Records taken out of a document once they are in the chain. */
-	private record Pull(String collection, Object documentId, List<String> entryIds, AuditRecord record) {
+	/**
+	 * A change's record, in its document until it is in the chain and then taken out.
+	 */
+	private record Change(String collection, Object documentId, AuditRecord record) {
 
 	}
 
@@ -383,10 +385,10 @@ public class AuditTrail {
 			// changes go first: they were queued before anything that waits here now
 			// was done, so the chain keeps this process's order
 			while (!mine.done) {
-				List<Pull> changed = new ArrayList<>();
+				List<Change> changed = new ArrayList<>();
 				List<Queued> batch = new ArrayList<>();
 				int size = 0;
-				for (Pull next; size < MAX_BATCH && (next = this.changes.poll()) != null;) {
+				for (Change next; size < MAX_BATCH && (next = this.changes.poll()) != null;) {
 					changed.add(next);
 					size++;
 				}
@@ -411,7 +413,7 @@ public class AuditTrail {
 		}
 	}
 
-	private void writeBatch(List<Pull> changed, List<Queued> batch) {
+	private void writeBatch(List<Change> changed, List<Queued> batch) {
 		List<AuditRecord> records = new ArrayList<>();
 		changed.forEach((change) -> records.add(change.record()));
 		batch.forEach((queued) -> records.addAll(queued.records));
